@@ -1,0 +1,76 @@
+using Frugal.Domain.Usage;
+
+namespace Frugal.Domain.Reporting;
+
+/// <summary>The sums of a group of calls: one row of a report, or its totals.</summary>
+public sealed class UsageSummary
+{
+    private readonly SortedSet<string> _models = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _projects = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an empty summary for the row <paramref name="key"/>.</summary>
+    public UsageSummary(string key) => Key = key;
+
+    /// <summary>The row's key: a date, week, month, session, model or project.</summary>
+    public string Key { get; }
+
+    /// <summary>Tokens of every call in the row, priced or not.</summary>
+    public TokenCounts Tokens { get; private set; }
+
+    /// <summary>Cost of the priced calls in USD.</summary>
+    public decimal CostUsd { get; private set; }
+
+    /// <summary>Tokens of calls whose model has no price; they are not in <see cref="CostUsd"/>.</summary>
+    public long UnpricedTokens { get; private set; }
+
+    /// <summary>How many calls the row holds.</summary>
+    public long Calls { get; private set; }
+
+    /// <summary>Web-search requests of the row's calls.</summary>
+    public long WebSearchRequests { get; private set; }
+
+    /// <summary>The earliest call in the row.</summary>
+    public DateTimeOffset? FirstActivity { get; private set; }
+
+    /// <summary>The latest call in the row.</summary>
+    public DateTimeOffset? LastActivity { get; private set; }
+
+    /// <summary>The model ids seen in the row, sorted.</summary>
+    public IReadOnlyCollection<string> Models => _models;
+
+    /// <summary>The projects seen in the row, sorted.</summary>
+    public IReadOnlyCollection<string> Projects => _projects;
+
+    /// <summary>Adds one call with its cost, or a null cost when its model is unpriced.</summary>
+    public void Add(UsageRecord record, decimal? costUsd)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Tokens += record.Tokens;
+        Calls = checked(Calls + 1);
+        WebSearchRequests = checked(WebSearchRequests + record.WebSearchRequests);
+        if (costUsd is { } cost)
+        {
+            CostUsd += cost;
+        }
+        else
+        {
+            UnpricedTokens = checked(UnpricedTokens + record.Tokens.TotalTokens);
+        }
+
+        if (FirstActivity is null || record.Timestamp < FirstActivity)
+        {
+            FirstActivity = record.Timestamp;
+        }
+
+        if (LastActivity is null || record.Timestamp > LastActivity)
+        {
+            LastActivity = record.Timestamp;
+        }
+
+        _models.Add(record.Model ?? UsageReport.NoModel);
+        if (record.Project is { } project)
+        {
+            _projects.Add(project);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Frugal.Domain.Usage;
+using Frugal.Sources.Jsonl;
+
+namespace Frugal.Sources.ClaudeCode;
+
+/// <summary>
+/// Turns the lines of one Claude Code transcript into usage records. Only <c>assistant</c> lines with a
+/// <c>message.usage</c> object carry usage; each becomes a record keyed by <c>(message.id, requestId)</c>, so the
+/// several lines Claude Code writes for one streamed response share a key and the ledger keeps the largest.
+/// </summary>
+public sealed class ClaudeCodeLineReader : ILineSink
+{
+    private const string SyntheticModel = "<synthetic>";
+    private readonly ClaudeFileContext _context;
+    private readonly List<UsageRecord> _records = [];
+
+    /// <summary>Starts reading a transcript whose path gave <paramref name="context"/>.</summary>
+    public ClaudeCodeLineReader(ClaudeFileContext context) =>
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+
+    /// <summary>The records read so far.</summary>
+    public IReadOnlyList<UsageRecord> Records => _records;
+
+    /// <summary>Lines counted under a reason instead of producing a record.</summary>
+    public LineDiagnostics Diagnostics { get; } = new();
+
+    /// <summary>Lines seen, blank ones included.</summary>
+    public long Lines { get; private set; }
+
+    /// <summary>Empties the records taken so far, keeping the diagnostics.</summary>
+    public void ClearRecords() => _records.Clear();
+
+    /// <inheritdoc />
+    public void OnLine(ReadOnlySpan<byte> line, long lineNumber)
+    {
+        Lines++;
+        if (line.IndexOf("\"usage\""u8) < 0)
+        {
+            CheckShape(line, lineNumber);
+            return;
+        }
+
+        if (!Utf8.IsValid(line))
+        {
+            Diagnostics.Add(DiagnosticKind.Note, SkipReasons.InvalidUtf8Repaired, lineNumber);
+            line = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line));
+        }
+
+        ClaudeLine parsed;
+        try
+        {
+            parsed = ClaudeLine.Parse(line);
+        }
+        catch (JsonException)
+        {
+            Diagnostics.Add(DiagnosticKind.Skipped, SkipReasons.MalformedJson, lineNumber);
+            return;
+        }
+
+        Take(ref parsed, lineNumber);
+    }
+
+    private void CheckShape(ReadOnlySpan<byte> line, long lineNumber)
+    {
+        if (JsonValues.IsBlank(line))
+        {
+            Diagnostics.Add(DiagnosticKind.Note, "blank line", lineNumber);
+        }
+        else if (!JsonValues.LooksLikeWholeObject(line))
+        {
+            Diagnostics.Add(DiagnosticKind.Skipped, SkipReasons.MalformedJson, lineNumber);
+        }
+    }
+
+    private void Take(ref ClaudeLine line, long lineNumber)
+    {
+        var isAssistant = line.Type is null ? line.Role == "assistant" : line.Type == "assistant";
+        if (!line.HasUsage || !isAssistant)
+        {
+            return;
+        }
+
+        if (Reject(ref line, out var instant) is { } reason)
+        {
+            Diagnostics.Add(DiagnosticKind.Skipped, reason, lineNumber);
+            return;
+        }
+
+        _records.Add(ToRecord(ref line, instant, lineNumber));
+    }
+
+    private static string? Reject(ref ClaudeLine line, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (line.Timestamp is null)
+        {
+            return SkipReasons.MissingTimestamp;
+        }
+
+        if (!JsonValues.TryParseInstant(line.Timestamp, out instant))
+        {
+            return SkipReasons.InvalidTimestamp;
+        }
+
+        if (line.Model == SyntheticModel)
+        {
+            return SkipReasons.SyntheticModel;
+        }
+
+        if (line.Usage.Invalid)
+        {
+            return SkipReasons.InvalidTokenCount;
+        }
+
+        return line.Usage.HasInput || line.Usage.HasOutput ? null : SkipReasons.MissingTokenCounts;
+    }
+
+    private UsageRecord ToRecord(ref ClaudeLine line, DateTimeOffset instant, long lineNumber)
+    {
+        var (tokens, provenance) = Tokens(ref line.Usage, lineNumber);
+        var sessionId = line.SessionId ?? _context.ParentSessionId ?? _context.FallbackSessionId;
+        var isSubagent = _context.ParentSessionId is not null || line.AgentId is not null;
+        if (line.CostUsd is not null)
+        {
+            provenance |= Provenance.CostReported;
+        }
+
+        return new UsageRecord
+        {
+            Source = SourceNames.ClaudeCode,
+            SourceKey = KeyOf(ref line, sessionId, instant, tokens),
+            Timestamp = instant,
+            SessionId = isSubagent ? $"{sessionId}/agent-{line.AgentId ?? _context.FallbackSessionId}" : sessionId,
+            ParentSessionId = isSubagent ? sessionId : null,
+            Project = string.IsNullOrEmpty(line.Cwd) ? _context.ProjectFolder : line.Cwd,
+            GitBranch = string.IsNullOrEmpty(line.GitBranch) ? null : line.GitBranch,
+            Tool = SourceNames.ClaudeCode,
+            Provider = ProviderOf(line.MessageId),
+            Model = line.Model,
+            Tokens = tokens,
+            WebSearchRequests = line.Usage.WebSearchRequests,
+            Speed = line.Usage.Speed,
+            ServiceTier = line.Usage.ServiceTier,
+            Sidechain = line.IsSidechain,
+            ResponseId = line.MessageId,
+            CostReportedUsd = line.CostUsd,
+            Provenance = provenance,
+        };
+    }
+
+    private (TokenCounts Tokens, Provenance Provenance) Tokens(ref ClaudeUsage usage, long lineNumber)
+    {
+        var fiveMinute = usage.CacheCreation;
+        var oneHour = 0L;
+        var provenance = Provenance.None;
+        if (usage.HasTtlSplit)
+        {
+            oneHour = usage.Ephemeral1h;
+            fiveMinute = Math.Max(usage.Ephemeral5m, usage.CacheCreation - usage.Ephemeral1h);
+        }
+        else if (usage.CacheCreation > 0)
+        {
+            provenance |= Provenance.CacheWriteLifetimeAssumed;
+            Diagnostics.Add(DiagnosticKind.Note, SkipReasons.CacheLifetimeAssumed, lineNumber);
+        }
+
+        return (new TokenCounts(usage.Input, fiveMinute, oneHour, usage.CacheRead, usage.Output), provenance);
+    }
+
+    private static string KeyOf(ref ClaudeLine line, string sessionId, DateTimeOffset instant, TokenCounts tokens)
+    {
+        if (line.MessageId is not null)
+        {
+            return line.RequestId is null ? line.MessageId : $"{line.MessageId}|{line.RequestId}";
+        }
+
+        return line.Uuid is not null
+            ? $"line:{sessionId}:{line.Uuid}"
+            : $"line:{sessionId}:{instant.ToUnixTimeMilliseconds()}:{tokens.TotalTokens}";
+    }
+
+    private static string ProviderOf(string? messageId) => messageId switch
+    {
+        not null when messageId.StartsWith("msg_bdrk_", StringComparison.Ordinal) => "amazon-bedrock",
+        not null when messageId.StartsWith("msg_vrtx_", StringComparison.Ordinal) => "google-vertex",
+        _ => "anthropic",
+    };
+}

@@ -1,0 +1,11 @@
+namespace Frugal.Sources.Jsonl;
+
+/// <summary>Receives the whole lines of a JSONL file, one at a time, in file order.</summary>
+public interface ILineSink
+{
+    /// <summary>
+    /// Takes one line without its line ending. <paramref name="lineNumber"/> counts from 1 at the file's start.
+    /// The span is only valid during the call.
+    /// </summary>
+    void OnLine(ReadOnlySpan<byte> line, long lineNumber);
+}

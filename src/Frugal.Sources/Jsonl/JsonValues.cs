@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Frugal.Sources.Jsonl;
+
+/// <summary>Small readers of JSON values that tolerate the shapes real logs contain (nulls, integral decimals).</summary>
+internal static class JsonValues
+{
+    /// <summary>The outcome of reading a token figure.</summary>
+    internal enum Count
+    {
+        /// <summary>A whole, non-negative number.</summary>
+        Valid,
+
+        /// <summary>JSON null: the figure is not reported.</summary>
+        Null,
+
+        /// <summary>Negative, fractional, or not a number.</summary>
+        Invalid,
+    }
+
+    /// <summary>Reads the current value as a token count: a whole number from zero up.</summary>
+    public static Count ReadCount(ref Utf8JsonReader reader, out long value)
+    {
+        value = 0;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return Count.Null;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            reader.Skip();
+            return Count.Invalid;
+        }
+
+        if (reader.TryGetInt64(out value))
+        {
+            return value >= 0 ? Count.Valid : Count.Invalid;
+        }
+
+        if (reader.TryGetDecimal(out var number) && number >= 0 && number == decimal.Truncate(number)
+            && number <= long.MaxValue)
+        {
+            value = (long)number;
+            return Count.Valid;
+        }
+
+        return Count.Invalid;
+    }
+
+    /// <summary>Reads the current value as a string, or null for JSON null and for any other kind of value.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    /// <summary>Reads the current value as a boolean; anything else is false.</summary>
+    public static bool ReadBool(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+        {
+            return reader.GetBoolean();
+        }
+
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Reads the current value as a decimal, or null when it is not a number.</summary>
+    public static decimal? ReadDecimal(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value))
+        {
+            return value;
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    /// <summary>Parses an ISO-8601 timestamp, with <c>Z</c> or a numeric offset, as a UTC instant.</summary>
+    public static bool TryParseInstant(string text, out DateTimeOffset instant)
+    {
+        var ok = DateTimeOffset.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
+            out instant);
+        if (ok)
+        {
+            instant = instant.ToUniversalTime();
+        }
+
+        return ok;
+    }
+
+    /// <summary>Whether a line holds nothing but white space.</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r\n"u8).IsEmpty;
+
+    /// <summary>
+    /// A cheap shape check for lines that are not parsed in full: an object that opens and closes. It catches lines
+    /// cut short, which is how real logs break.
+    /// </summary>
+    public static bool LooksLikeWholeObject(ReadOnlySpan<byte> line)
+    {
+        var trimmed = line.Trim(" \t\r\n"u8);
+        return trimmed.Length >= 2 && trimmed[0] == (byte)'{' && trimmed[^1] == (byte)'}';
+    }
+}

@@ -1,0 +1,170 @@
+using System.Buffers;
+using System.IO.Hashing;
+using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
+
+namespace Frugal.Sources.Jsonl;
+
+/// <summary>
+/// Reads whole lines of a JSONL file from a byte offset with a bounded buffer, so a file of any size is read in
+/// memory proportional to its longest line. A line is whole when a line feed ends it; an unterminated last line is
+/// taken only when it is a complete JSON value (a writer may still be appending to it), otherwise it is left for a
+/// later pass. A UTF-8 byte-order mark at the file's start and a carriage return before the line feed are dropped.
+/// </summary>
+public static class JsonlFileReader
+{
+    private const int InitialBufferBytes = 1 << 20;
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// Reads lines from <paramref name="startOffset"/> (which must be a line start) until the end of the file or until
+    /// more than <paramref name="byteBudget"/> bytes of lines have been consumed, whichever comes first.
+    /// </summary>
+    public static JsonlReadResult Read(
+        string path, long startOffset, long startLineNumber, ILineSink sink, long byteBudget = long.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return Read(handle, startOffset, startLineNumber, sink, byteBudget);
+    }
+
+    private static JsonlReadResult Read(
+        SafeFileHandle handle, long startOffset, long startLineNumber, ILineSink sink, long byteBudget)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+        try
+        {
+            var state = new ReadState(startOffset, startLineNumber);
+            var filled = 0;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    buffer = Grow(buffer, filled);
+                }
+
+                var read = RandomAccess.Read(handle, buffer.AsSpan(filled), state.ReadPosition);
+                state.ReadPosition += read;
+                state.BytesRead += read;
+                filled += read;
+                var atEnd = read == 0;
+
+                var consumed = ConsumeLines(buffer.AsSpan(0, filled), ref state, sink, byteBudget);
+                filled -= consumed;
+                buffer.AsSpan(consumed, filled).CopyTo(buffer);
+
+                if (state.BudgetSpent)
+                {
+                    return state.Result(filled, reachedEnd: false);
+                }
+
+                if (atEnd)
+                {
+                    ConsumeUnterminatedTail(buffer.AsSpan(0, filled), ref state, sink, ref filled);
+                    return state.Result(filled, reachedEnd: true);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int ConsumeLines(Span<byte> data, ref ReadState state, ILineSink sink, long byteBudget)
+    {
+        var consumed = 0;
+        while (true)
+        {
+            var newline = data[consumed..].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                return consumed;
+            }
+
+            var withEnding = data.Slice(consumed, newline + 1);
+            Deliver(withEnding, withEnding[..newline], ref state, sink);
+            consumed += newline + 1;
+            if (state.ConsumedBytes > byteBudget)
+            {
+                state.BudgetSpent = true;
+                return consumed;
+            }
+        }
+    }
+
+    private static void ConsumeUnterminatedTail(Span<byte> tail, ref ReadState state, ILineSink sink, ref int filled)
+    {
+        if (tail.IsEmpty || !IsCompleteJson(tail))
+        {
+            return;
+        }
+
+        Deliver(tail, tail, ref state, sink);
+        filled = 0;
+    }
+
+    private static void Deliver(ReadOnlySpan<byte> withEnding, ReadOnlySpan<byte> line, ref ReadState state, ILineSink sink)
+    {
+        var lineStart = state.EndOffset;
+        state.EndOffset += withEnding.Length;
+        state.ConsumedBytes += withEnding.Length;
+        state.LineNumber++;
+        state.LastLineHash = XxHash64.HashToUInt64(withEnding);
+        state.LastLineLength = withEnding.Length;
+
+        if (lineStart == 0 && line.StartsWith(Utf8Bom))
+        {
+            line = line[Utf8Bom.Length..];
+        }
+
+        if (!line.IsEmpty && line[^1] == (byte)'\r')
+        {
+            line = line[..^1];
+        }
+
+        sink.OnLine(line, state.LineNumber);
+    }
+
+    /// <summary>Whether <paramref name="data"/> holds exactly one complete JSON value and nothing else but spaces.</summary>
+    public static bool IsCompleteJson(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(data, isFinalBlock: true, state: default);
+            if (!reader.Read() || !reader.TrySkip())
+            {
+                return false;
+            }
+
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static byte[] Grow(byte[] buffer, int filled)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+        buffer.AsSpan(0, filled).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
+
+    private struct ReadState(long startOffset, long startLineNumber)
+    {
+        public long ReadPosition = startOffset;
+        public long EndOffset = startOffset;
+        public long LineNumber = startLineNumber;
+        public long BytesRead;
+        public long ConsumedBytes;
+        public ulong LastLineHash;
+        public int LastLineLength;
+        public bool BudgetSpent;
+
+        public readonly JsonlReadResult Result(int pending, bool reachedEnd) =>
+            new(EndOffset, LineNumber, BytesRead, LastLineHash, LastLineLength, pending, reachedEnd);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Frugal.Sources.Jsonl;
+
+/// <summary>What one pass of <see cref="JsonlFileReader"/> read.</summary>
+/// <param name="EndOffset">The byte offset just after the last whole line consumed.</param>
+/// <param name="EndLineNumber">The number of the last line consumed (0 when none ever was).</param>
+/// <param name="BytesRead">Bytes read from the file by this pass.</param>
+/// <param name="LastLineHash">A hash of the last line consumed, ending included, or 0 when none.</param>
+/// <param name="LastLineLength">The length in bytes of that line, ending included.</param>
+/// <param name="PendingTailBytes">Bytes after <paramref name="EndOffset"/> left for a later pass: an unfinished line.</param>
+/// <param name="ReachedEnd">Whether the pass stopped at the end of the file rather than at its byte budget.</param>
+public readonly record struct JsonlReadResult(
+    long EndOffset,
+    long EndLineNumber,
+    long BytesRead,
+    ulong LastLineHash,
+    int LastLineLength,
+    long PendingTailBytes,
+    bool ReachedEnd);

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using Frugal.Domain.Pricing;
+
+namespace Frugal.Sources.Prices;
+
+/// <summary>
+/// Loads Frugal's shipped price table and, on top of it, a user's override file of the same shape: an override
+/// entry replaces the shipped price of the same id from the same date, or adds a new model.
+/// </summary>
+public static class PriceCatalog
+{
+    private const string ResourceName = "Frugal.Sources.Prices.prices.json";
+
+    /// <summary>The shipped prices, plus those of <paramref name="overridePath"/> when given.</summary>
+    public static PriceTable Load(string? overridePath = null)
+    {
+        var prices = Shipped().ToList();
+        if (overridePath is not null)
+        {
+            prices.AddRange(FromFile(overridePath));
+        }
+
+        return new PriceTable(prices);
+    }
+
+    /// <summary>The shipped price entries.</summary>
+    public static IReadOnlyList<ModelPrice> Shipped()
+    {
+        using var stream = typeof(PriceCatalog).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The shipped price table {ResourceName} is missing from the build.");
+        var file = JsonSerializer.Deserialize(stream, PriceFileJsonContext.Default.PriceFile);
+        return Convert(file, "shipped price table", "models.dev snapshot");
+    }
+
+    /// <summary>Reads a user's price file; every problem in it is reported at once.</summary>
+    public static IReadOnlyList<ModelPrice> FromFile(string path)
+    {
+        PriceFile? file;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            file = JsonSerializer.Deserialize(stream, PriceFileJsonContext.Default.PriceFile);
+        }
+        catch (JsonException e)
+        {
+            throw new PriceFileException(path, [$"not valid JSON at line {e.LineNumber + 1}: fix the syntax"]);
+        }
+        catch (IOException e)
+        {
+            throw new PriceFileException(path, [$"cannot be read ({e.Message})"]);
+        }
+
+        return Convert(file, path, $"user file {path}");
+    }
+
+    private static List<ModelPrice> Convert(PriceFile? file, string path, string origin)
+    {
+        var problems = new List<string>();
+        var prices = new List<ModelPrice>();
+        if (file?.Models is null)
+        {
+            throw new PriceFileException(path, ["has no \"models\" array: add one with an entry per model"]);
+        }
+
+        for (var i = 0; i < file.Models.Count; i++)
+        {
+            if (ToPrice(file.Models[i], origin, $"models[{i}]", problems) is { } price)
+            {
+                prices.Add(price);
+            }
+        }
+
+        return problems.Count > 0 ? throw new PriceFileException(path, problems) : prices;
+    }
+
+    private static ModelPrice? ToPrice(PriceFileEntry entry, string origin, string where, List<string> problems)
+    {
+        var before = problems.Count;
+        var name = entry.Id ?? where;
+        if (string.IsNullOrWhiteSpace(entry.Id))
+        {
+            problems.Add($"{where} has no \"id\": name the model");
+        }
+
+        if (entry.Input is not >= 0 || entry.Output is not >= 0)
+        {
+            problems.Add($"{name} needs \"input\" and \"output\" prices (USD per million tokens, zero or more)");
+        }
+
+        var from = ParseDate(entry.From, name, "from", problems);
+        var longContext = ToLongContext(entry.LongContext, name, problems);
+        var speeds = (entry.SpeedMultipliers ?? []).Select(s => ToSpeed(s, name, problems)).OfType<SpeedMultiplier>();
+        var speedList = speeds.ToArray();
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        return new ModelPrice
+        {
+            Provider = entry.Provider ?? "custom",
+            ModelId = entry.Id!,
+            Aliases = entry.Aliases ?? [],
+            EffectiveFrom = from,
+            Rates = new TokenRates(
+                entry.Input!.Value, entry.Output!.Value, entry.CacheRead, entry.CacheWrite5m, entry.CacheWrite1h),
+            LongContext = longContext,
+            WebSearchPerThousandUsd = entry.WebSearchPerThousand ?? 0m,
+            SpeedMultipliers = speedList,
+            Origin = entry.Source is null ? origin : $"{origin} ({entry.Source})",
+        };
+    }
+
+    private static LongContextRule? ToLongContext(PriceFileLongContext? rule, string name, List<string> problems)
+    {
+        if (rule is null)
+        {
+            return null;
+        }
+
+        if (rule.ThresholdTokens is not > 0 || rule.Input is not >= 0 || rule.Output is not >= 0)
+        {
+            problems.Add($"{name}: \"longContext\" needs \"thresholdTokens\" above zero and \"input\" and \"output\" prices");
+            return null;
+        }
+
+        var rates = new TokenRates(rule.Input.Value, rule.Output.Value, rule.CacheRead, rule.CacheWrite5m, rule.CacheWrite1h);
+        return new LongContextRule(rule.ThresholdTokens.Value, rates);
+    }
+
+    private static SpeedMultiplier? ToSpeed(PriceFileSpeed speed, string name, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(speed.Speed) || speed.Multiplier is not > 0)
+        {
+            problems.Add($"{name}: each \"speedMultipliers\" entry needs a \"speed\" and a \"multiplier\" above zero");
+            return null;
+        }
+
+        var from = ParseDate(speed.From, name, "speedMultipliers.from", problems);
+        var until = ParseDate(speed.Until, name, "speedMultipliers.until", problems);
+        return new SpeedMultiplier(speed.Speed, speed.Multiplier.Value, from, until);
+    }
+
+    private static DateOnly? ParseDate(string? text, string name, string field, List<string> problems)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        problems.Add($"{name}: \"{field}\" is \"{text}\"; write the date as YYYY-MM-DD");
+        return null;
+    }
+}
