@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Unicode;
 using Frugal.Domain.Usage;
 using Frugal.Sources.Jsonl;
 
@@ -11,68 +8,23 @@ namespace Frugal.Sources.ClaudeCode;
 /// <c>message.usage</c> object carry usage; each becomes a record keyed by <c>(message.id, requestId)</c>, so the
 /// several lines Claude Code writes for one streamed response share a key and the ledger keeps the largest.
 /// </summary>
-public sealed class ClaudeCodeLineReader : ILineSink
+public sealed class ClaudeCodeLineReader : UsageLineReader
 {
     private const string SyntheticModel = "<synthetic>";
     private readonly ClaudeFileContext _context;
-    private readonly List<UsageRecord> _records = [];
 
     /// <summary>Starts reading a transcript whose path gave <paramref name="context"/>.</summary>
     public ClaudeCodeLineReader(ClaudeFileContext context) =>
         _context = context ?? throw new ArgumentNullException(nameof(context));
 
-    /// <summary>The records read so far.</summary>
-    public IReadOnlyList<UsageRecord> Records => _records;
-
-    /// <summary>Lines counted under a reason instead of producing a record.</summary>
-    public LineDiagnostics Diagnostics { get; } = new();
-
-    /// <summary>Lines seen, blank ones included.</summary>
-    public long Lines { get; private set; }
-
-    /// <summary>Empties the records taken so far, keeping the diagnostics.</summary>
-    public void ClearRecords() => _records.Clear();
+    /// <inheritdoc />
+    protected override bool MayCarryUsage(ReadOnlySpan<byte> line) => line.IndexOf("\"usage\""u8) >= 0;
 
     /// <inheritdoc />
-    public void OnLine(ReadOnlySpan<byte> line, long lineNumber)
+    protected override void ReadLine(ReadOnlySpan<byte> line, long lineNumber)
     {
-        Lines++;
-        if (line.IndexOf("\"usage\""u8) < 0)
-        {
-            CheckShape(line, lineNumber);
-            return;
-        }
-
-        if (!Utf8.IsValid(line))
-        {
-            Diagnostics.Add(DiagnosticKind.Note, SkipReasons.InvalidUtf8Repaired, lineNumber);
-            line = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line));
-        }
-
-        ClaudeLine parsed;
-        try
-        {
-            parsed = ClaudeLine.Parse(line);
-        }
-        catch (JsonException)
-        {
-            Diagnostics.Add(DiagnosticKind.Skipped, SkipReasons.MalformedJson, lineNumber);
-            return;
-        }
-
+        var parsed = ClaudeLine.Parse(line);
         Take(ref parsed, lineNumber);
-    }
-
-    private void CheckShape(ReadOnlySpan<byte> line, long lineNumber)
-    {
-        if (JsonValues.IsBlank(line))
-        {
-            Diagnostics.Add(DiagnosticKind.Note, "blank line", lineNumber);
-        }
-        else if (!JsonValues.LooksLikeWholeObject(line))
-        {
-            Diagnostics.Add(DiagnosticKind.Skipped, SkipReasons.MalformedJson, lineNumber);
-        }
     }
 
     private void Take(ref ClaudeLine line, long lineNumber)
@@ -89,7 +41,7 @@ public sealed class ClaudeCodeLineReader : ILineSink
             return;
         }
 
-        _records.Add(ToRecord(ref line, instant, lineNumber));
+        Emit(ToRecord(ref line, instant, lineNumber));
     }
 
     private static string? Reject(ref ClaudeLine line, out DateTimeOffset instant)

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Frugal.Cli.Infrastructure;
+
+/// <summary>Inclusive local dates from <c>--since</c> and <c>--until</c>, turned into UTC instants in a zone.</summary>
+internal sealed record DateRange(DateOnly? Since, DateOnly? Until)
+{
+    private static readonly string[] Formats = ["yyyy-MM-dd", "yyyyMMdd"];
+
+    public static DateRange Parse(string? since, string? until)
+    {
+        var from = ParseDate("--since", since);
+        var to = ParseDate("--until", until);
+        if (from is { } f && to is { } t && f > t)
+        {
+            throw CliError.EmptyRange(f, t);
+        }
+
+        return new DateRange(from, to);
+    }
+
+    /// <summary>The first instant of <see cref="Since"/> in the zone (inclusive).</summary>
+    public DateTimeOffset From(TimeZoneInfo zone) => Since is { } date ? StartOfDay(date, zone) : DateTimeOffset.MinValue;
+
+    /// <summary>The first instant after <see cref="Until"/> in the zone (exclusive).</summary>
+    public DateTimeOffset To(TimeZoneInfo zone) =>
+        Until is { } date ? StartOfDay(date.AddDays(1), zone) : DateTimeOffset.MaxValue;
+
+    private static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+    }
+
+    private static DateOnly? ParseDate(string option, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(value, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw CliError.BadDate(option, value);
+    }
+}

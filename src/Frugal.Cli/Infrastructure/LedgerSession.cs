@@ -1,0 +1,49 @@
+using Frugal.Domain.Pricing;
+using Frugal.Sources.Prices;
+using Frugal.Storage.Ledger;
+using Microsoft.Data.Sqlite;
+
+namespace Frugal.Cli.Infrastructure;
+
+/// <summary>Opens the ledger and the price table the way every command does, mapping failures to <see cref="CliError"/>.</summary>
+internal static class LedgerSession
+{
+    public static UsageLedger OpenLedger(string? option)
+    {
+        var path = option ?? LedgerLocation.DefaultLedger();
+        try
+        {
+            return UsageLedger.Open(path);
+        }
+        catch (SqliteException e)
+        {
+            throw CliError.Ledger(path, e.SqliteErrorCode == 26 ? "it is not a Frugal ledger (not a SQLite file)" : e.Message, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliError.Ledger(path, e.Message, e);
+        }
+        catch (LedgerException e)
+        {
+            throw CliError.Ledger(path, e.Message, e);
+        }
+    }
+
+    public static PriceTable LoadPrices(string? option)
+    {
+        var path = option ?? LedgerLocation.DefaultPriceOverride();
+        if (option is not null && !File.Exists(option))
+        {
+            throw CliError.Usage($"--prices {option}: no such file; give the path of a JSON price file.");
+        }
+
+        try
+        {
+            return PriceCatalog.Load(path);
+        }
+        catch (PriceFileException e)
+        {
+            throw CliError.PriceFile(e.Message, e);
+        }
+    }
+}

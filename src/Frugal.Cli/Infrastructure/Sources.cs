@@ -1,0 +1,40 @@
+using Frugal.Domain.Usage;
+using Frugal.Sources.Discovery;
+
+namespace Frugal.Cli.Infrastructure;
+
+/// <summary>Turns <c>--source</c> values into folders, or falls back to the default places.</summary>
+internal static class SourceOptions
+{
+    private static readonly string[] Known = [SourceNames.ClaudeCode, SourceNames.Codex];
+
+    /// <summary>The folders to import from; every <c>--source</c> value is checked before any is used.</summary>
+    public static IReadOnlyList<SourceRoot> Resolve(string[]? values)
+    {
+        if (values is null || values.Length == 0)
+        {
+            return SourceLocator.ForCurrentUser().Defaults();
+        }
+
+        var roots = new List<SourceRoot>();
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? value[..equals].Trim() : string.Empty;
+            var path = equals > 0 ? value[(equals + 1)..].Trim() : string.Empty;
+            if (!Known.Contains(name) || path.Length == 0)
+            {
+                throw CliError.BadSource(value);
+            }
+
+            if (!Directory.Exists(path))
+            {
+                throw CliError.MissingSourceFolder(name, path);
+            }
+
+            roots.AddRange(SourceLocator.Explicit(name, path));
+        }
+
+        return roots;
+    }
+}

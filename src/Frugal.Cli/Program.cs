@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Frugal.Cli.Commands;
+using Frugal.Cli.Infrastructure;
+
+namespace Frugal.Cli;
+
+/// <summary>The <c>frugal</c> executable: parses the command line and maps every failure to one line and an exit code.</summary>
+public static class Program
+{
+    /// <summary>Runs a command line and returns the process exit code.</summary>
+    public static int Main(string[] args)
+    {
+        var debug = args.Contains("--debug");
+        try
+        {
+            return Run(args);
+        }
+        catch (CliError e)
+        {
+            return Fail(e.Message, e.ExitCode, debug ? e : null);
+        }
+        catch (IOException e) when (IsBrokenPipe(e))
+        {
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail("cancelled; nothing half-written was kept (the next run continues from the last whole batch).", 130, null);
+        }
+        catch (Exception e)
+        {
+            return Fail($"unexpected error: {e.Message} (run again with --debug for details).", CliError.FailureExitCode, debug ? e : null);
+        }
+    }
+
+    private static int Run(string[] args)
+    {
+        var root = new RootCommand("Frugal: did the tokens you spent on AI coding turn into shipped work, and how do you spend fewer?")
+        {
+            ImportCommand.Create(), ReportCommand.Create(), PricesCommand.Create(TimeProvider.System),
+        };
+        root.Options.Add(CommonOptions.Debug);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "frugal" : "frugal " + parse.CommandResult.Command.Name);
+            throw CliError.Usage($"{parse.Errors[0].Message} Run '{command} --help' for usage.");
+        }
+
+        return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    private static int Fail(string message, int exitCode, Exception? detail)
+    {
+        try
+        {
+            Console.Error.WriteLine($"frugal: {message}");
+            if (detail is not null)
+            {
+                Console.Error.WriteLine(detail.ToString());
+            }
+        }
+        catch (IOException)
+        {
+            // stderr is gone too; the exit code still says what happened.
+        }
+
+        return exitCode;
+    }
+
+    private static bool IsBrokenPipe(IOException e) =>
+        e.HResult == 32 || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Frugal.Domain.Reporting;
+using Frugal.Domain.Usage;
+using Frugal.Storage.Import;
+
+namespace Frugal.Cli.Rendering;
+
+/// <summary>
+/// Writes a report as JSON: <c>{"period", "timezone", "since", "until", "rows": [...], "totals": {...},
+/// "diagnostics": {...}}</c>. The README documents every field.
+/// </summary>
+internal static class ReportJson
+{
+    public const string LowerBoundCaveat =
+        "Local logs are a lower bound of billed usage: some background calls write no usage, and some tools write "
+        + "placeholder input counts. A provider's billing export is the reference for reconciliation.";
+
+    public static void Write(
+        Stream stream, UsageReport report, DateOnly? since, DateOnly? until,
+        IReadOnlyList<DiagnosticCount> ledgerDiagnostics, ImportSummary? import)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("period", report.Period.ToString().ToLowerInvariant());
+        json.WriteString("timezone", report.TimeZoneId);
+        WriteDate(json, "since", since);
+        WriteDate(json, "until", until);
+        json.WriteStartArray("rows");
+        foreach (var row in report.Rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", row.Key);
+            WriteSums(json, row, report.Period == ReportPeriod.Session);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("totals");
+        WriteSums(json, report.Totals, withActivity: false);
+        json.WriteEndObject();
+        WriteDiagnostics(json, report, ledgerDiagnostics, import);
+        json.WriteEndObject();
+    }
+
+    public static void WriteImport(Utf8JsonWriter json, ImportSummary import)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("filesFound", import.FilesFound);
+        json.WriteNumber("filesRead", import.FilesRead);
+        json.WriteNumber("filesRestarted", import.FilesRestarted);
+        json.WriteNumber("bytesRead", import.BytesRead);
+        json.WriteNumber("lines", import.Lines);
+        json.WriteNumber("usageLines", import.UsageLines);
+        json.WriteNumber("callsAdded", import.CallsAdded);
+        json.WriteNumber("replaysMerged", import.ReplaysRemoved);
+        WriteCounts(json, "lines", import.Diagnostics, prefix: true);
+        json.WriteStartArray("roots");
+        foreach (var root in import.Roots)
+        {
+            json.WriteStartObject();
+            json.WriteString("source", root.Source);
+            json.WriteString("path", root.Path);
+            json.WriteString("origin", root.Origin);
+            json.WriteBoolean("exists", root.Exists);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("fileErrors");
+        foreach (var error in import.FileErrors)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", error.Path);
+            json.WriteString("message", error.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSums(Utf8JsonWriter json, UsageSummary sums, bool withActivity)
+    {
+        var tokens = sums.Tokens;
+        json.WriteNumber("inputTokens", tokens.InputTokens);
+        json.WriteNumber("outputTokens", tokens.OutputTokens);
+        json.WriteNumber("cacheWrite5mTokens", tokens.CacheWrite5mTokens);
+        json.WriteNumber("cacheWrite1hTokens", tokens.CacheWrite1hTokens);
+        json.WriteNumber("cacheReadTokens", tokens.CacheReadTokens);
+        json.WriteNumber("totalTokens", tokens.TotalTokens);
+        json.WriteNumber("reasoningTokens", tokens.ReasoningTokens);
+        json.WriteNumber("webSearchRequests", sums.WebSearchRequests);
+        json.WriteNumber("costUsd", Numbers.UsdForJson(sums.CostUsd));
+        json.WriteNumber("unpricedTokens", sums.UnpricedTokens);
+        json.WriteNumber("calls", sums.Calls);
+        json.WriteStartArray("models");
+        foreach (var model in sums.Models)
+        {
+            json.WriteStringValue(model);
+        }
+
+        json.WriteEndArray();
+        if (withActivity)
+        {
+            json.WriteString("projects", string.Join(", ", sums.Projects));
+            json.WriteString("firstActivity", sums.FirstActivity?.ToString("O"));
+            json.WriteString("lastActivity", sums.LastActivity?.ToString("O"));
+        }
+    }
+
+    private static void WriteDiagnostics(
+        Utf8JsonWriter json, UsageReport report, IReadOnlyList<DiagnosticCount> ledgerDiagnostics, ImportSummary? import)
+    {
+        json.WriteStartObject("diagnostics");
+        json.WriteStartArray("unpricedModels");
+        foreach (var model in report.Unpriced)
+        {
+            json.WriteStartObject();
+            json.WriteString("model", model.Model);
+            json.WriteNumber("calls", model.Calls);
+            json.WriteNumber("tokens", model.Tokens);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteCounts(json, "Lines", ledgerDiagnostics, prefix: false);
+        if (import is null)
+        {
+            json.WriteNull("import");
+        }
+        else
+        {
+            json.WritePropertyName("import");
+            WriteImport(json, import);
+        }
+
+        json.WriteStartArray("caveats");
+        json.WriteStringValue(LowerBoundCaveat);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string noun, IReadOnlyList<DiagnosticCount> counts, bool prefix)
+    {
+        foreach (var (kind, name) in (ReadOnlySpan<(DiagnosticKind, string)>)
+            [(DiagnosticKind.Skipped, "skipped"), (DiagnosticKind.Duplicate, "duplicate"), (DiagnosticKind.Note, "noted")])
+        {
+            json.WriteStartObject(prefix ? name + char.ToUpperInvariant(noun[0]) + noun[1..] : name + noun);
+            foreach (var count in counts.Where(c => c.Kind == kind))
+            {
+                json.WriteNumber(count.Reason, count.Count);
+            }
+
+            json.WriteEndObject();
+        }
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, DateOnly? date)
+    {
+        if (date is { } value)
+        {
+            json.WriteString(name, value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using Frugal.Domain.Reporting;
+using Spectre.Console;
+
+namespace Frugal.Cli.Rendering;
+
+/// <summary>Renders a usage report as a table for people.</summary>
+internal static class ReportTable
+{
+    public static void Render(IAnsiConsole console, UsageReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"{Title(report.Period)} usage ({report.TimeZoneId})");
+        table.AddColumn(new TableColumn(KeyHeader(report.Period)));
+        if (report.Period is not ReportPeriod.Model)
+        {
+            table.AddColumn(new TableColumn("Models"));
+        }
+
+        foreach (var header in (string[])["Input", "Output", "Cache write", "Cache read", "Total tokens", "Cost"])
+        {
+            table.AddColumn(new TableColumn(header).RightAligned());
+        }
+
+        foreach (var row in report.Rows)
+        {
+            table.AddRow(Cells(report.Period, row, row.Key));
+        }
+
+        table.AddEmptyRow();
+        table.AddRow(Cells(report.Period, report.Totals, "Total").Select(c => $"[bold]{c}[/]").ToArray());
+        console.Write(table);
+        RenderUnpriced(console, report);
+    }
+
+    private static string[] Cells(ReportPeriod period, UsageSummary row, string key)
+    {
+        var cells = new List<string> { Markup.Escape(key) };
+        if (period is not ReportPeriod.Model)
+        {
+            cells.Add(Markup.Escape(string.Join(", ", row.Models.Select(ShortModel))));
+        }
+
+        cells.Add(Numbers.Tokens(row.Tokens.InputTokens));
+        cells.Add(Numbers.Tokens(row.Tokens.OutputTokens));
+        cells.Add(Numbers.Tokens(row.Tokens.CacheWriteTokens));
+        cells.Add(Numbers.Tokens(row.Tokens.CacheReadTokens));
+        cells.Add(Numbers.Tokens(row.Tokens.TotalTokens));
+        cells.Add(row.UnpricedTokens > 0 ? Numbers.Usd(row.CostUsd) + " *" : Numbers.Usd(row.CostUsd));
+        return [.. cells];
+    }
+
+    private static void RenderUnpriced(IAnsiConsole console, UsageReport report)
+    {
+        foreach (var model in report.Unpriced)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"* unpriced: {model.Model}: {Numbers.Tokens(model.Tokens)} tokens in {Numbers.Tokens(model.Calls)} calls "
+                + "are not in the cost; add a price with --prices FILE."));
+        }
+    }
+
+    private static string ShortModel(string model) =>
+        model.StartsWith("claude-", StringComparison.Ordinal) ? model["claude-".Length..] : model;
+
+    private static string Title(ReportPeriod period) => period switch
+    {
+        ReportPeriod.Daily => "Daily",
+        ReportPeriod.Weekly => "Weekly",
+        ReportPeriod.Monthly => "Monthly",
+        ReportPeriod.Session => "Session",
+        ReportPeriod.Model => "Model",
+        _ => "Project",
+    };
+
+    private static string KeyHeader(ReportPeriod period) => period switch
+    {
+        ReportPeriod.Daily => "Date",
+        ReportPeriod.Weekly => "Week of",
+        ReportPeriod.Monthly => "Month",
+        ReportPeriod.Session => "Session",
+        ReportPeriod.Model => "Model",
+        _ => "Project",
+    };
+}

@@ -1,0 +1,41 @@
+using Frugal.Domain.Usage;
+using Frugal.Sources.Discovery;
+
+namespace Frugal.Storage.Import;
+
+/// <summary>What one import did.</summary>
+public sealed record ImportSummary
+{
+    /// <summary>The folders looked in, each with whether it existed.</summary>
+    public required IReadOnlyList<SourceRoot> Roots { get; init; }
+
+    /// <summary>Log files found.</summary>
+    public long FilesFound { get; init; }
+
+    /// <summary>Files with new or changed content that were read.</summary>
+    public long FilesRead { get; init; }
+
+    /// <summary>Files read again from the start because they were truncated or replaced.</summary>
+    public long FilesRestarted { get; init; }
+
+    /// <summary>Bytes read from disk, checks of known files included.</summary>
+    public long BytesRead { get; init; }
+
+    /// <summary>Lines read.</summary>
+    public long Lines { get; init; }
+
+    /// <summary>Lines that carried usage.</summary>
+    public long UsageLines { get; init; }
+
+    /// <summary>New calls added to the ledger.</summary>
+    public long CallsAdded { get; init; }
+
+    /// <summary>Subagent replays of a parent call that were collapsed into it.</summary>
+    public long ReplaysRemoved { get; init; }
+
+    /// <summary>Files that could not be read; their earlier checkpoints stand.</summary>
+    public IReadOnlyList<FileError> FileErrors { get; init; } = [];
+
+    /// <summary>The diagnostics of the lines read by this import.</summary>
+    public required IReadOnlyList<DiagnosticCount> Diagnostics { get; init; }
+}

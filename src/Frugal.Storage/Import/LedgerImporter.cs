@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using Frugal.Domain.Usage;
+using Frugal.Sources.ClaudeCode;
+using Frugal.Sources.Codex;
+using Frugal.Sources.Discovery;
+using Frugal.Sources.Jsonl;
+using Frugal.Storage.Ledger;
+
+namespace Frugal.Storage.Import;
+
+/// <summary>
+/// Brings the ledger up to date with the log files under a set of folders: unchanged files are not read at all,
+/// grown files are read from their checkpoint, truncated or replaced files are read again from the start. Files are
+/// read in parallel; one writer commits their records and checkpoints in batches, each batch one transaction, so an
+/// import stopped at any point leaves the ledger as it was after its last whole batch.
+/// </summary>
+public sealed partial class LedgerImporter
+{
+    private readonly UsageLedger _ledger;
+    private readonly ImportOptions _options;
+
+    /// <summary>Creates an importer writing to <paramref name="ledger"/>.</summary>
+    public LedgerImporter(UsageLedger ledger, ImportOptions? options = null)
+    {
+        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        _options = options ?? new ImportOptions();
+    }
+
+    /// <summary>Imports every new line under <paramref name="roots"/>.</summary>
+    public ImportSummary Run(
+        IReadOnlyList<SourceRoot> roots, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        var plan = Plan(roots);
+        var tally = new Tally { BytesRead = plan.CheckBytes, BytesTotal = plan.Jobs.Sum(j => j.BytesToRead) };
+        using var queue = new BlockingCollection<ReadChunk>(boundedCapacity: 16);
+        var producer = Task.Run(() => Produce(plan.Jobs, queue, tally, cancel), cancel);
+
+        Consume(queue, tally, progress);
+        producer.GetAwaiter().GetResult();
+
+        return new ImportSummary
+        {
+            Roots = plan.Roots,
+            FilesFound = plan.FilesFound,
+            FilesRead = plan.Jobs.Count,
+            FilesRestarted = plan.Jobs.Count(j => j.Restarted),
+            BytesRead = tally.BytesRead,
+            Lines = tally.Lines,
+            UsageLines = tally.UsageLines,
+            CallsAdded = tally.CallsAdded,
+            ReplaysRemoved = tally.ReplaysRemoved,
+            Diagnostics = tally.Diagnostics.Counts,
+            FileErrors = [.. tally.FileErrors.OrderBy(e => e.Path, StringComparer.Ordinal)],
+        };
+    }
+
+    private void Produce(IReadOnlyList<FileJob> jobs, BlockingCollection<ReadChunk> queue, Tally tally, CancellationToken cancel)
+    {
+        try
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancel };
+            Parallel.ForEach(jobs, options, job => ReadFile(job, queue, tally, cancel));
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+
+    private void ReadFile(FileJob job, BlockingCollection<ReadChunk> queue, Tally tally, CancellationToken cancel)
+    {
+        UsageLineReader reader = job.Source == SourceNames.Codex
+            ? new CodexRolloutLineReader(job.Path, job.ReaderState)
+            : new ClaudeCodeLineReader(ClaudeFileContext.FromPath(job.Path));
+        var offset = job.StartOffset;
+        var line = job.StartLine;
+        var first = true;
+        try
+        {
+            while (true)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var result = JsonlFileReader.Read(job.Path, offset, line, reader, _options.ChunkBytes);
+                queue.Add(ToChunk(job, reader, offset, first, result), cancel);
+                offset = result.EndOffset;
+                line = result.EndLineNumber;
+                first = false;
+                if (result.ReachedEnd)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            tally.FileErrors.Add(new FileError(job.Path, e.Message));
+        }
+    }
+
+    private static ReadChunk ToChunk(FileJob job, UsageLineReader reader, long offset, bool first, JsonlReadResult result)
+    {
+        var records = reader.TakeRecords();
+        var checkpoint = new FileCheckpoint(
+            job.Source, job.Path, job.SizeBytes, job.LastWriteUtcTicks, result.EndOffset, result.EndLineNumber,
+            result.LastLineLength > 0 ? result.LastLineHash : job.PreviousHash,
+            result.LastLineLength > 0 ? result.LastLineLength : job.PreviousHashLength,
+            reader.SaveState());
+        var chunk = new FileChunk(
+            offset, job.Restarted && first, checkpoint, reader.TakeDiagnostics(), reader.TakeLineCount(), records.Count);
+        return new ReadChunk(chunk, records, result.BytesRead, result.EndOffset - offset);
+    }
+
+    private void Consume(BlockingCollection<ReadChunk> queue, Tally tally, IProgress<ImportProgress>? progress)
+    {
+        var batch = new Batch();
+        var batches = 0;
+        foreach (var read in queue.GetConsumingEnumerable())
+        {
+            batch.Add(read);
+            tally.Take(read);
+            if (batch.Records.Count >= _options.BatchRecords || batch.Chunks.Count >= 512)
+            {
+                Commit(batch, ++batches, tally);
+                batch = new Batch();
+                progress?.Report(new ImportProgress(tally.BytesDone, tally.BytesTotal));
+            }
+        }
+
+        if (batch.Chunks.Count > 0)
+        {
+            Commit(batch, ++batches, tally);
+        }
+
+        progress?.Report(new ImportProgress(tally.BytesTotal, tally.BytesTotal));
+    }
+
+    private void Commit(Batch batch, int number, Tally tally)
+    {
+        var hook = _options.BeforeCommit;
+        var outcome = _ledger.Commit(batch.Records.Values, batch.Chunks, hook is null ? null : () => hook(number));
+        tally.CallsAdded += outcome.CallsAdded;
+        tally.ReplaysRemoved += outcome.ReplaysRemoved;
+        tally.BytesDone += batch.Bytes;
+    }
+
+    private static ulong HashOf(ReadOnlySpan<byte> data) => XxHash64.HashToUInt64(data);
+}

@@ -1,0 +1,67 @@
+namespace Frugal.Storage.Ledger;
+
+/// <summary>The ledger's SQLite schema, as an ordered list of migrations; a ledger records how many it has run.</summary>
+internal static class LedgerSchema
+{
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE source_file (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            path TEXT NOT NULL,
+            size_bytes INTEGER NOT NULL,
+            last_write_utc_ticks INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            end_line INTEGER NOT NULL,
+            last_line_hash INTEGER NOT NULL,
+            last_line_length INTEGER NOT NULL,
+            reader_state TEXT,
+            lines INTEGER NOT NULL DEFAULT 0,
+            usage_lines INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (source, path)
+        );
+        CREATE TABLE file_diagnostic (
+            file_id INTEGER NOT NULL REFERENCES source_file (id) ON DELETE CASCADE,
+            kind INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            first_line INTEGER NOT NULL,
+            PRIMARY KEY (file_id, kind, reason)
+        );
+        CREATE TABLE usage (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            ts_ms INTEGER NOT NULL,
+            session_id TEXT NOT NULL,
+            parent_session_id TEXT,
+            project TEXT,
+            git_branch TEXT,
+            person TEXT,
+            tool TEXT,
+            provider TEXT,
+            model TEXT,
+            input_tokens INTEGER NOT NULL,
+            cache_write_5m_tokens INTEGER NOT NULL,
+            cache_write_1h_tokens INTEGER NOT NULL,
+            cache_read_tokens INTEGER NOT NULL,
+            output_tokens INTEGER NOT NULL,
+            reasoning_tokens INTEGER NOT NULL,
+            total_tokens INTEGER NOT NULL,
+            web_search_requests INTEGER NOT NULL,
+            speed TEXT,
+            service_tier TEXT,
+            local INTEGER NOT NULL,
+            sidechain INTEGER NOT NULL,
+            response_id TEXT,
+            latency_ms INTEGER,
+            cost_reported_usd TEXT,
+            provenance INTEGER NOT NULL,
+            UNIQUE (source, source_key)
+        );
+        CREATE INDEX usage_by_time ON usage (ts_ms);
+        CREATE INDEX usage_by_response ON usage (source, response_id) WHERE response_id IS NOT NULL;
+        """,
+    ];
+}

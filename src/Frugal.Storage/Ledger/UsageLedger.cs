@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+
+namespace Frugal.Storage.Ledger;
+
+/// <summary>
+/// The ledger of usage: one SQLite file holding one row per model call (deduplicated by source key), a checkpoint
+/// per source file, and the diagnostics of every line that produced no call. Safe to open from several processes
+/// at once: each write is one transaction, and every write is idempotent.
+/// </summary>
+public sealed partial class UsageLedger : IDisposable
+{
+    private readonly SqliteConnection _connection;
+
+    private UsageLedger(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    /// <summary>The ledger file's path.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens the ledger at <paramref name="path"/>, creating it and its folder when missing.</summary>
+    public static UsageLedger Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Configure(connection);
+            Migrate(connection);
+            return new UsageLedger(connection, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    private static void Configure(SqliteConnection connection)
+    {
+        Execute(connection, "PRAGMA busy_timeout = 60000;");
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        Execute(connection, "PRAGMA synchronous = NORMAL;");
+        Execute(connection, "PRAGMA foreign_keys = ON;");
+    }
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > LedgerSchema.Migrations.Length)
+        {
+            throw new LedgerException(
+                $"The ledger was written by a newer Frugal (schema {version}, this one knows {LedgerSchema.Migrations.Length}): "
+                + "upgrade Frugal or choose another ledger with --ledger.");
+        }
+
+        for (var i = version; i < LedgerSchema.Migrations.Length; i++)
+        {
+            Execute(connection, LedgerSchema.Migrations[i]);
+        }
+
+        Execute(connection, $"PRAGMA user_version = {LedgerSchema.Migrations.Length};");
+        transaction.Commit();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
