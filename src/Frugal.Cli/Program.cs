@@ -44,7 +44,9 @@ public static class Program
         if (parse.Errors.Count > 0)
         {
             var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "frugal" : "frugal " + parse.CommandResult.Command.Name);
-            throw CliError.Usage($"{parse.Errors[0].Message} Run '{command} --help' for usage.");
+            var message = string.Join(' ', parse.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+                .Select(part => part.Trim()));
+            throw CliError.Usage($"{message} Run '{command} --help' for usage.");
         }
 
         return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

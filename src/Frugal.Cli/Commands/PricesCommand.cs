@@ -46,7 +46,7 @@ internal static class PricesCommand
         console.WriteLine($"{resolution.ModelId} on {date:yyyy-MM-dd}");
         foreach (var step in resolution.Steps)
         {
-            console.WriteLine($"  tried {step}");
+            console.WriteLine(step.StartsWith("no ", StringComparison.Ordinal) ? $"  {step}" : $"  tried {step}");
         }
 
         if (resolution.Price is not { } price)

@@ -30,7 +30,7 @@ public static class PriceCatalog
         using var stream = typeof(PriceCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The shipped price table {ResourceName} is missing from the build.");
         var file = JsonSerializer.Deserialize(stream, PriceFileJsonContext.Default.PriceFile);
-        return Convert(file, "shipped price table", "models.dev snapshot");
+        return Convert(file, "shipped price table", "shipped price table");
     }
 
     /// <summary>Reads a user's price file; every problem in it is reported at once.</summary>
@@ -108,7 +108,7 @@ public static class PriceCatalog
             LongContext = longContext,
             WebSearchPerThousandUsd = entry.WebSearchPerThousand ?? 0m,
             SpeedMultipliers = speedList,
-            Origin = entry.Source is null ? origin : $"{origin} ({entry.Source})",
+            Origin = entry.Source is null ? origin : $"{origin}: {entry.Source}",
         };
     }
 
