@@ -75,7 +75,7 @@ internal static class ReportCommand
 
         var weekStart = parse.GetValue(WeekStart) == "sunday" ? DayOfWeek.Sunday : DayOfWeek.Monday;
         var builder = new ReportBuilder(period, zone, prices, weekStart);
-        ledger.ReadUsage(range.From(zone), range.To(zone), builder.Add);
+        ledger.ReadUsageGroups(period, range.From(zone), range.To(zone), prices.LongContextThresholds, builder.Add);
         var report = builder.Build();
 
         if (json)

@@ -8,8 +8,20 @@ internal static class ReportTable
 {
     public static void Render(IAnsiConsole console, UsageReport report)
     {
+        if (report.Rows.Count == 0)
+        {
+            console.WriteLine("No usage recorded for this period.");
+            return;
+        }
+
         var table = new Table().Border(TableBorder.Rounded).Title($"{Title(report.Period)} usage ({report.TimeZoneId})");
         table.AddColumn(new TableColumn(KeyHeader(report.Period)));
+        if (report.Period is ReportPeriod.Session)
+        {
+            table.AddColumn(new TableColumn("Project"));
+            table.AddColumn(new TableColumn("Last activity"));
+        }
+
         if (report.Period is not ReportPeriod.Model)
         {
             table.AddColumn(new TableColumn("Models"));
@@ -22,18 +34,26 @@ internal static class ReportTable
 
         foreach (var row in report.Rows)
         {
-            table.AddRow(Cells(report.Period, row, row.Key));
+            table.AddRow(Cells(report, row, row.Key));
         }
 
         table.AddEmptyRow();
-        table.AddRow(Cells(report.Period, report.Totals, "Total").Select(c => $"[bold]{c}[/]").ToArray());
+        table.AddRow(Cells(report, report.Totals, "Total", isTotal: true).Select(c => $"[bold]{c}[/]").ToArray());
         console.Write(table);
         RenderUnpriced(console, report);
     }
 
-    private static string[] Cells(ReportPeriod period, UsageSummary row, string key)
+    private static string[] Cells(UsageReport report, UsageSummary row, string key, bool isTotal = false)
     {
+        var period = report.Period;
         var cells = new List<string> { Markup.Escape(key) };
+        if (period is ReportPeriod.Session)
+        {
+            cells.Add(isTotal ? string.Empty : Markup.Escape(string.Join(", ", row.Projects)));
+            cells.Add(isTotal || row.LastActivity is not { } last ? string.Empty
+                : TimeZoneInfo.ConvertTimeBySystemTimeZoneId(last, report.TimeZoneId).ToString("yyyy-MM-dd HH:mm"));
+        }
+
         if (period is not ReportPeriod.Model)
         {
             cells.Add(Markup.Escape(string.Join(", ", row.Models.Select(ShortModel))));

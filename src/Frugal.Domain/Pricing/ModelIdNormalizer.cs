@@ -53,7 +53,7 @@ public static partial class ModelIdNormalizer
     [GeneratedRegex(@"@[^@]*$")]
     private static partial Regex AtVersion();
 
-    [GeneratedRegex(@"-v\d+(?::\d+)?$")]
+    [GeneratedRegex(@"-v\d+(?::[0-9a-z]+)*$")]
     private static partial Regex BedrockVersion();
 
     [GeneratedRegex(@"-(?:\d{8}|\d{4}-\d{2}-\d{2})$")]

@@ -17,6 +17,18 @@ public static class PriceCalculator
     {
         ArgumentNullException.ThrowIfNull(price);
         var longContext = price.LongContext is { } rule && tokens.PromptTokens > rule.ThresholdPromptTokens;
+        return Cost(price, tokens, webSearchRequests, speed, date, longContext);
+    }
+
+    /// <summary>
+    /// The cost of calls summed together that were all above (or all at or below) the long-context threshold, as
+    /// <paramref name="longContext"/> says; pricing is linear in tokens once that is fixed.
+    /// </summary>
+    public static CallCost Cost(
+        ModelPrice price, TokenCounts tokens, long webSearchRequests, string? speed, DateOnly date, bool longContext)
+    {
+        ArgumentNullException.ThrowIfNull(price);
+        longContext &= price.LongContext is not null;
         var rates = longContext ? price.LongContext!.Rates : price.Rates;
         var multiplier = SpeedFactor(price, speed, date);
 

@@ -6,6 +6,7 @@ namespace Frugal.Domain.Reporting;
 
 /// <summary>
 /// Groups calls into report rows in a time zone, pricing each call with the price in force on its UTC date.
+/// Calls arrive one by one or already summed in <see cref="UsageGroup"/>s that price alike.
 /// Dates are taken after converting each call's instant to the zone, so a call at 23:30 UTC can land on the next
 /// day in Tokyo and on the same day in Los Angeles.
 /// </summary>
@@ -36,20 +37,38 @@ public sealed class ReportBuilder
     public void Add(UsageRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var cost = CostOf(record);
-        var key = KeyOf(record);
+        var key = _period switch
+        {
+            ReportPeriod.Session => record.ParentSessionId ?? record.SessionId,
+            ReportPeriod.Project => record.Project,
+            _ => null,
+        };
+        Add(new UsageGroup(
+            record.Timestamp, record.Timestamp, key, record.Project, record.Model, record.Speed,
+            _prices.PromptTier(record.Tokens.PromptTokens), record.Tokens, record.WebSearchRequests, 1));
+    }
+
+    /// <summary>
+    /// Adds calls summed together. They must share a report row and their pricing: one model, speed, UTC date and
+    /// prompt tier (see <see cref="PriceTable.PromptTier"/>), and for time periods one local date.
+    /// </summary>
+    public void Add(UsageGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var cost = CostOf(group);
+        var key = KeyOf(group);
         if (!_rows.TryGetValue(key, out var row))
         {
             _rows[key] = row = new UsageSummary(key);
         }
 
-        row.Add(record, cost);
-        _totals.Add(record, cost);
+        row.Add(group, cost);
+        _totals.Add(group, cost);
         if (cost is null)
         {
-            var model = record.Model ?? UsageReport.NoModel;
+            var model = group.Model ?? UsageReport.NoModel;
             var (calls, tokens) = _unpriced.GetValueOrDefault(model);
-            _unpriced[model] = (checked(calls + 1), checked(tokens + record.Tokens.TotalTokens));
+            _unpriced[model] = (checked(calls + group.Calls), checked(tokens + group.Tokens.TotalTokens));
         }
     }
 
@@ -65,29 +84,32 @@ public sealed class ReportBuilder
         return new UsageReport(_period, _zone.Id, rows, _totals, unpriced);
     }
 
-    private decimal? CostOf(UsageRecord record)
+    private decimal? CostOf(UsageGroup group)
     {
-        if (record.Model is null)
+        if (group.Model is null)
         {
             return null;
         }
 
-        var date = DateOnly.FromDateTime(record.Timestamp.UtcDateTime);
-        var resolution = _prices.Resolve(record.Model, date);
-        return resolution.Price is { } price
-            ? PriceCalculator.Cost(price, record.Tokens, record.WebSearchRequests, record.Speed, date).TotalUsd
-            : null;
+        var date = DateOnly.FromDateTime(group.First.UtcDateTime);
+        if (_prices.Resolve(group.Model, date).Price is not { } price)
+        {
+            return null;
+        }
+
+        var longContext = _prices.IsLongContext(price, group.PromptTier);
+        return PriceCalculator.Cost(price, group.Tokens, group.WebSearchRequests, group.Speed, date, longContext).TotalUsd;
     }
 
-    private string KeyOf(UsageRecord record) => _period switch
+    private string KeyOf(UsageGroup group) => _period switch
     {
-        ReportPeriod.Daily => LocalDate(record.Timestamp).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ReportPeriod.Weekly => WeekStart(LocalDate(record.Timestamp)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ReportPeriod.Monthly => LocalDate(record.Timestamp).ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        ReportPeriod.Session => record.ParentSessionId ?? record.SessionId,
-        ReportPeriod.Model => record.Model ?? UsageReport.NoModel,
-        ReportPeriod.Project => record.Project ?? UsageReport.NoProject,
-        _ => throw new ArgumentOutOfRangeException(nameof(record), _period, "Unknown report period."),
+        ReportPeriod.Daily => LocalDate(group.First).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ReportPeriod.Weekly => WeekStart(LocalDate(group.First)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ReportPeriod.Monthly => LocalDate(group.First).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        ReportPeriod.Session => group.Key ?? UsageReport.NoSession,
+        ReportPeriod.Model => group.Model ?? UsageReport.NoModel,
+        ReportPeriod.Project => group.Key ?? UsageReport.NoProject,
+        _ => throw new ArgumentOutOfRangeException(nameof(group), _period, "Unknown report period."),
     };
 
     private DateOnly WeekStart(DateOnly date)

@@ -16,6 +16,9 @@ public sealed record UsageReport(
     /// <summary>The key of calls whose source named no model.</summary>
     public const string NoModel = "(no model)";
 
+    /// <summary>The key of calls whose source named no session.</summary>
+    public const string NoSession = "(no session)";
+
     /// <summary>The key of calls whose source named no project.</summary>
     public const string NoProject = "(no project)";
 }

@@ -41,34 +41,34 @@ public sealed class UsageSummary
     /// <summary>The projects seen in the row, sorted.</summary>
     public IReadOnlyCollection<string> Projects => _projects;
 
-    /// <summary>Adds one call with its cost, or a null cost when its model is unpriced.</summary>
-    public void Add(UsageRecord record, decimal? costUsd)
+    /// <summary>Adds calls summed together, with their cost, or a null cost when their model is unpriced.</summary>
+    public void Add(UsageGroup group, decimal? costUsd)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        Tokens += record.Tokens;
-        Calls = checked(Calls + 1);
-        WebSearchRequests = checked(WebSearchRequests + record.WebSearchRequests);
+        ArgumentNullException.ThrowIfNull(group);
+        Tokens += group.Tokens;
+        Calls = checked(Calls + group.Calls);
+        WebSearchRequests = checked(WebSearchRequests + group.WebSearchRequests);
         if (costUsd is { } cost)
         {
             CostUsd += cost;
         }
         else
         {
-            UnpricedTokens = checked(UnpricedTokens + record.Tokens.TotalTokens);
+            UnpricedTokens = checked(UnpricedTokens + group.Tokens.TotalTokens);
         }
 
-        if (FirstActivity is null || record.Timestamp < FirstActivity)
+        if (FirstActivity is null || group.First < FirstActivity)
         {
-            FirstActivity = record.Timestamp;
+            FirstActivity = group.First;
         }
 
-        if (LastActivity is null || record.Timestamp > LastActivity)
+        if (LastActivity is null || group.Last > LastActivity)
         {
-            LastActivity = record.Timestamp;
+            LastActivity = group.Last;
         }
 
-        _models.Add(record.Model ?? UsageReport.NoModel);
-        if (record.Project is { } project)
+        _models.Add(group.Model ?? UsageReport.NoModel);
+        if (group.Project is { } project)
         {
             _projects.Add(project);
         }

@@ -49,7 +49,7 @@ public sealed class ClaudeCodeLineReader : UsageLineReader
         instant = default;
         if (line.Timestamp is null)
         {
-            return SkipReasons.MissingTimestamp;
+            return line.HasTimestampField ? SkipReasons.InvalidTimestamp : SkipReasons.MissingTimestamp;
         }
 
         if (!JsonValues.TryParseInstant(line.Timestamp, out instant))
@@ -85,7 +85,7 @@ public sealed class ClaudeCodeLineReader : UsageLineReader
             Source = SourceNames.ClaudeCode,
             SourceKey = KeyOf(ref line, sessionId, instant, tokens),
             Timestamp = instant,
-            SessionId = isSubagent ? $"{sessionId}/agent-{line.AgentId ?? _context.FallbackSessionId}" : sessionId,
+            SessionId = isSubagent ? $"{sessionId}/{AgentName(line.AgentId)}" : sessionId,
             ParentSessionId = isSubagent ? sessionId : null,
             Project = string.IsNullOrEmpty(line.Cwd) ? _context.ProjectFolder : line.Cwd,
             GitBranch = string.IsNullOrEmpty(line.GitBranch) ? null : line.GitBranch,
@@ -121,6 +121,12 @@ public sealed class ClaudeCodeLineReader : UsageLineReader
 
         return (new TokenCounts(usage.Input, fiveMinute, oneHour, usage.CacheRead, usage.Output), provenance);
     }
+
+    /// <summary>The subagent's name: <c>agent-</c> and its id, from the line or else from the file name.</summary>
+    private string AgentName(string? agentId) =>
+        agentId is not null ? $"agent-{agentId}"
+        : _context.FallbackSessionId.StartsWith("agent-", StringComparison.Ordinal) ? _context.FallbackSessionId
+        : $"agent-{_context.FallbackSessionId}";
 
     private static string KeyOf(ref ClaudeLine line, string sessionId, DateTimeOffset instant, TokenCounts tokens)
     {

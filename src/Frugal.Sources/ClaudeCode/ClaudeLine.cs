@@ -8,6 +8,7 @@ internal ref struct ClaudeLine
 {
     public string? Type;
     public string? Timestamp;
+    public bool HasTimestampField;
     public string? SessionId;
     public string? Cwd;
     public string? GitBranch;
@@ -78,11 +79,12 @@ internal ref struct ClaudeLine
             return;
         }
 
+        var present = reader.TokenType != JsonTokenType.Null;
         var value = JsonValues.ReadString(ref reader);
         switch (name)
         {
             case TopName.Type: Type = value; break;
-            case TopName.Timestamp: Timestamp = value; break;
+            case TopName.Timestamp: Timestamp = value; HasTimestampField = present; break;
             case TopName.SessionId: SessionId = value; break;
             case TopName.Cwd: Cwd = value; break;
             case TopName.GitBranch: GitBranch = value; break;

@@ -34,7 +34,10 @@ public static class JsonlFileReader
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
         try
         {
-            var state = new ReadState(startOffset, startLineNumber);
+            var state = new ReadState(startOffset, startLineNumber)
+            {
+                SkipLineEnding = startOffset > 0 && !FollowsLineFeed(handle, startOffset),
+            };
             var filled = 0;
             while (true)
             {
@@ -55,12 +58,14 @@ public static class JsonlFileReader
 
                 if (state.BudgetSpent)
                 {
+                    HashLastLine(handle, ref state);
                     return state.Result(filled, reachedEnd: false);
                 }
 
                 if (atEnd)
                 {
                     ConsumeUnterminatedTail(buffer.AsSpan(0, filled), ref state, sink, ref filled);
+                    HashLastLine(handle, ref state);
                     return state.Result(filled, reachedEnd: true);
                 }
             }
@@ -71,9 +76,41 @@ public static class JsonlFileReader
         }
     }
 
+    /// <summary>Hashes the last line consumed, read again from the file: cheaper than hashing every line.</summary>
+    private static void HashLastLine(SafeFileHandle handle, ref ReadState state)
+    {
+        if (state.LastLineLength == 0)
+        {
+            return;
+        }
+
+        var line = ArrayPool<byte>.Shared.Rent(state.LastLineLength);
+        try
+        {
+            var span = line.AsSpan(0, state.LastLineLength);
+            var read = RandomAccess.Read(handle, span, state.EndOffset - state.LastLineLength);
+            state.LastLineHash = XxHash64.HashToUInt64(span[..read]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(line);
+        }
+    }
+
+    /// <summary>
+    /// Whether the byte before <paramref name="offset"/> ends a line. It does not when an earlier pass took a
+    /// complete but unterminated last line; the line feed that a writer appends later then ends that line and must
+    /// not be read as an empty line of its own.
+    /// </summary>
+    private static bool FollowsLineFeed(SafeFileHandle handle, long offset)
+    {
+        Span<byte> previous = stackalloc byte[1];
+        return RandomAccess.Read(handle, previous, offset - 1) == 1 && previous[0] == (byte)'\n';
+    }
+
     private static int ConsumeLines(Span<byte> data, ref ReadState state, ILineSink sink, long byteBudget)
     {
-        var consumed = 0;
+        var consumed = SkipPendingLineEnding(data, ref state);
         while (true)
         {
             var newline = data[consumed..].IndexOf((byte)'\n');
@@ -93,6 +130,20 @@ public static class JsonlFileReader
         }
     }
 
+    private static int SkipPendingLineEnding(Span<byte> data, ref ReadState state)
+    {
+        if (!state.SkipLineEnding || data.IsEmpty)
+        {
+            return 0;
+        }
+
+        state.SkipLineEnding = false;
+        var ending = data[0] == (byte)'\n' ? 1 : data.StartsWith("\r\n"u8) ? 2 : 0;
+        state.EndOffset += ending;
+        state.ConsumedBytes += ending;
+        return ending;
+    }
+
     private static void ConsumeUnterminatedTail(Span<byte> tail, ref ReadState state, ILineSink sink, ref int filled)
     {
         if (tail.IsEmpty || !IsCompleteJson(tail))
@@ -110,7 +161,6 @@ public static class JsonlFileReader
         state.EndOffset += withEnding.Length;
         state.ConsumedBytes += withEnding.Length;
         state.LineNumber++;
-        state.LastLineHash = XxHash64.HashToUInt64(withEnding);
         state.LastLineLength = withEnding.Length;
 
         if (lineStart == 0 && line.StartsWith(Utf8Bom))
@@ -163,6 +213,7 @@ public static class JsonlFileReader
         public ulong LastLineHash;
         public int LastLineLength;
         public bool BudgetSpent;
+        public bool SkipLineEnding;
 
         public readonly JsonlReadResult Result(int pending, bool reachedEnd) =>
             new(EndOffset, LineNumber, BytesRead, LastLineHash, LastLineLength, pending, reachedEnd);

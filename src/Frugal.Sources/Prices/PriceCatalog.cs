@@ -30,33 +30,70 @@ public static class PriceCatalog
         using var stream = typeof(PriceCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The shipped price table {ResourceName} is missing from the build.");
         var file = JsonSerializer.Deserialize(stream, PriceFileJsonContext.Default.PriceFile);
-        return Convert(file, "shipped price table", "shipped price table");
+        var problems = new List<string>();
+        var prices = Convert(file, "shipped price table", "shipped price table", problems);
+        return problems.Count > 0 ? throw new PriceFileException("shipped price table", problems) : prices;
     }
 
     /// <summary>Reads a user's price file; every problem in it is reported at once.</summary>
     public static IReadOnlyList<ModelPrice> FromFile(string path)
     {
-        PriceFile? file;
+        var problems = new List<string>();
+        var entries = new List<PriceFileEntry>();
         try
         {
             using var stream = File.OpenRead(path);
-            file = JsonSerializer.Deserialize(stream, PriceFileJsonContext.Default.PriceFile);
+            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+            ReadEntries(document.RootElement, entries, problems);
         }
         catch (JsonException e)
         {
             throw new PriceFileException(path, [$"not valid JSON at line {e.LineNumber + 1}: fix the syntax"]);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new PriceFileException(path, [$"cannot be read ({e.Message})"]);
         }
 
-        return Convert(file, path, $"user file {path}");
+        var prices = Convert(new PriceFile { Models = entries }, path, $"user file {path}", problems);
+        return problems.Count > 0 ? throw new PriceFileException(path, problems) : prices;
     }
 
-    private static List<ModelPrice> Convert(PriceFile? file, string path, string origin)
+    /// <summary>Reads each entry on its own, so that one entry's wrong value does not hide another's problems.</summary>
+    private static void ReadEntries(JsonElement root, List<PriceFileEntry> entries, List<string> problems)
     {
-        var problems = new List<string>();
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("models", out var models)
+            || models.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add("has no \"models\" array: add one with an entry per model");
+            return;
+        }
+
+        var index = 0;
+        foreach (var element in models.EnumerateArray())
+        {
+            var where = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id)
+                && id.ValueKind == JsonValueKind.String ? id.GetString()! : $"models[{index}]";
+            try
+            {
+                entries.Add(element.Deserialize(PriceFileJsonContext.Default.PriceFileEntry)!);
+            }
+            catch (JsonException e)
+            {
+                problems.Add($"{where}: {e.Path?.TrimStart('$', '.') ?? "a value"} is not the kind of value expected; "
+                    + "write prices as numbers, ids and dates as strings");
+            }
+
+            index++;
+        }
+    }
+
+    private static List<ModelPrice> Convert(PriceFile? file, string path, string origin, List<string> problems)
+    {
         var prices = new List<ModelPrice>();
         if (file?.Models is null)
         {
@@ -71,7 +108,7 @@ public static class PriceCatalog
             }
         }
 
-        return problems.Count > 0 ? throw new PriceFileException(path, problems) : prices;
+        return prices;
     }
 
     private static ModelPrice? ToPrice(PriceFileEntry entry, string origin, string where, List<string> problems)
@@ -86,6 +123,18 @@ public static class PriceCatalog
         if (entry.Input is not >= 0 || entry.Output is not >= 0)
         {
             problems.Add($"{name} needs \"input\" and \"output\" prices (USD per million tokens, zero or more)");
+        }
+
+        foreach (var (field, value) in (ReadOnlySpan<(string, decimal?)>)
+            [("cacheRead", entry.CacheRead), ("cacheWrite5m", entry.CacheWrite5m), ("cacheWrite1h", entry.CacheWrite1h),
+             ("webSearchPerThousand", entry.WebSearchPerThousand), ("longContext.cacheRead", entry.LongContext?.CacheRead),
+             ("longContext.cacheWrite5m", entry.LongContext?.CacheWrite5m),
+             ("longContext.cacheWrite1h", entry.LongContext?.CacheWrite1h)])
+        {
+            if (value < 0)
+            {
+                problems.Add($"{name}: \"{field}\" is negative; a price is zero or more");
+            }
         }
 
         var from = ParseDate(entry.From, name, "from", problems);

@@ -49,4 +49,5 @@ internal sealed class PriceFileSpeed
 
 [JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(PriceFile))]
+[JsonSerializable(typeof(PriceFileEntry))]
 internal sealed partial class PriceFileJsonContext : JsonSerializerContext;

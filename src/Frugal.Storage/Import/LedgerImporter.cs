@@ -120,7 +120,7 @@ public sealed partial class LedgerImporter
         {
             batch.Add(read);
             tally.Take(read);
-            if (batch.Records.Count >= _options.BatchRecords || batch.Chunks.Count >= 512)
+            if (batch.Records.Count >= _options.BatchRecords || batch.Chunks.Count >= 128)
             {
                 Commit(batch, ++batches, tally);
                 batch = new Batch();

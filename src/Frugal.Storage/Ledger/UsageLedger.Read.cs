@@ -19,13 +19,13 @@ public sealed partial class UsageLedger
     /// <summary>The checkpoints of every file of <paramref name="source"/> the ledger has read, by path.</summary>
     public Dictionary<string, FileCheckpoint> LoadCheckpoints(string source)
     {
-        using var command = Prepare("""
+        using var command = new PreparedStatement(_connection, """
             SELECT path, size_bytes, last_write_utc_ticks, end_offset, end_line, last_line_hash, last_line_length,
                 reader_state
             FROM source_file WHERE source = $source;
             """);
-        command.Parameters["$source"].Value = source;
-        using var reader = command.ExecuteReader();
+        command["$source"] = source;
+        using var reader = command.Reader();
         var checkpoints = new Dictionary<string, FileCheckpoint>(StringComparer.Ordinal);
         while (reader.Read())
         {
@@ -45,10 +45,10 @@ public sealed partial class UsageLedger
     public void ReadUsage(DateTimeOffset from, DateTimeOffset until, Action<UsageRecord> visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        using var command = Prepare(SelectUsageSql);
-        command.Parameters["$from"].Value = from.ToUnixTimeMilliseconds();
-        command.Parameters["$until"].Value = until.ToUnixTimeMilliseconds();
-        using var reader = command.ExecuteReader();
+        using var command = new PreparedStatement(_connection, SelectUsageSql);
+        command["$from"] = from.ToUnixTimeMilliseconds();
+        command["$until"] = until.ToUnixTimeMilliseconds();
+        using var reader = command.Reader();
         var strings = new StringPool();
         while (reader.Read())
         {
@@ -59,10 +59,10 @@ public sealed partial class UsageLedger
     /// <summary>Every diagnostic of every file, summed by kind and reason.</summary>
     public IReadOnlyList<DiagnosticCount> DiagnosticTotals()
     {
-        using var command = Prepare("""
+        using var command = new PreparedStatement(_connection, """
             SELECT kind, reason, sum(count) FROM file_diagnostic GROUP BY kind, reason ORDER BY kind, reason;
             """);
-        using var reader = command.ExecuteReader();
+        using var reader = command.Reader();
         var totals = new List<DiagnosticCount>();
         while (reader.Read())
         {
@@ -75,8 +75,8 @@ public sealed partial class UsageLedger
     /// <summary>How many files, lines and calls the ledger holds.</summary>
     public LedgerStats Stats()
     {
-        using var command = Prepare("SELECT count(*), coalesce(sum(lines), 0) FROM source_file;");
-        using var reader = command.ExecuteReader();
+        using var command = new PreparedStatement(_connection, "SELECT count(*), coalesce(sum(lines), 0) FROM source_file;");
+        using var reader = command.Reader();
         reader.Read();
         return new LedgerStats(reader.GetInt64(0), reader.GetInt64(1), CountCalls());
     }

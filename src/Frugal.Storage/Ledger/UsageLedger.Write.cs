@@ -1,6 +1,5 @@
 using System.Globalization;
 using Frugal.Domain.Usage;
-using Microsoft.Data.Sqlite;
 
 namespace Frugal.Storage.Ledger;
 
@@ -11,9 +10,8 @@ public sealed partial class UsageLedger
             provider, model, input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cache_read_tokens,
             output_tokens, reasoning_tokens, total_tokens, web_search_requests, speed, service_tier, local, sidechain,
             response_id, latency_ms, cost_reported_usd, provenance)
-        VALUES ($source, $key, $ts, $session, $parent, $project, $branch, $person, $tool, $provider, $model, $input,
-            $cw5m, $cw1h, $read, $output, $reasoning, $total, $web, $speed, $tier, $local, $sidechain, $response,
-            $latency, $cost, $provenance)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+            ?23, ?24, ?25, ?26, ?27)
         ON CONFLICT (source, source_key) DO UPDATE SET
             ts_ms = excluded.ts_ms, session_id = excluded.session_id, parent_session_id = excluded.parent_session_id,
             project = excluded.project, git_branch = excluded.git_branch, person = excluded.person,
@@ -52,9 +50,9 @@ public sealed partial class UsageLedger
 
     private const string DeleteReplaysSql = """
         DELETE FROM usage WHERE id IN (
-            SELECT u.id FROM temp.batch_response b
-            JOIN usage u ON u.source = b.source AND u.response_id = b.response_id
-            WHERE u.sidechain = 1 AND EXISTS (
+            SELECT u.id FROM usage n
+            JOIN usage u ON u.source = n.source AND u.response_id = n.response_id
+            WHERE n.id > $after AND n.response_id IS NOT NULL AND u.sidechain = 1 AND EXISTS (
                 SELECT 1 FROM usage p
                 WHERE p.source = u.source AND p.response_id = u.response_id AND p.id <> u.id
                   AND (p.sidechain = 0 OR p.total_tokens > u.total_tokens
@@ -77,173 +75,97 @@ public sealed partial class UsageLedger
         ArgumentNullException.ThrowIfNull(chunks);
         using var transaction = _connection.BeginTransaction(deferred: false);
         var callsBefore = CountCalls();
-        var stale = 0;
-        var responses = new HashSet<(string, string)>();
-
-        using (var upsert = Prepare(UpsertUsageSql))
+        var lastIdBefore = LastUsageId();
+        using (var upsert = new UsageUpsert(_connection, UpsertUsageSql))
         {
-            WriteRecords(upsert, records, responses);
-        }
-
-        foreach (var chunk in chunks)
-        {
-            if (!AdvanceFile(chunk))
+            foreach (var record in records)
             {
-                stale++;
+                upsert.Write(record);
             }
         }
 
-        var removed = DeleteReplays(responses);
+        var stale = AdvanceFiles(chunks);
+        var removed = DeleteReplays(lastIdBefore);
         var callsAfter = CountCalls();
         beforeCommit?.Invoke();
         transaction.Commit();
         return new CommitOutcome(callsAfter - callsBefore, removed, stale);
     }
 
-    private static void WriteRecords(
-        SqliteCommand upsert, IReadOnlyCollection<UsageRecord> records, HashSet<(string, string)> responses)
+    /// <summary>Advances each chunk's file; returns how many chunks another import had already committed.</summary>
+    private int AdvanceFiles(IReadOnlyList<FileChunk> chunks)
     {
-        foreach (var record in records)
+        using var stored = new PreparedStatement(
+            _connection, "SELECT end_offset FROM source_file WHERE source = $source AND path = $path;");
+        using var upsertFile = new PreparedStatement(_connection, UpsertFileSql);
+        using var clear = new PreparedStatement(_connection, "DELETE FROM file_diagnostic WHERE file_id = $file;");
+        using var add = new PreparedStatement(_connection, AddDiagnosticSql);
+        var stale = 0;
+        foreach (var chunk in chunks)
         {
-            Bind(upsert, record);
-            upsert.ExecuteNonQuery();
-            if (record.ResponseId is not null)
+            stored["$source"] = chunk.Checkpoint.Source;
+            stored["$path"] = chunk.Checkpoint.Path;
+            var offset = stored.Scalar() is long value ? value : (long?)null;
+            var current = chunk.Restarted || offset == chunk.StartOffset || (offset is null && chunk.StartOffset == 0);
+            if (!current)
             {
-                responses.Add((record.Source, record.ResponseId));
+                stale++;
+                continue;
             }
+
+            var fileId = WriteCheckpoint(upsertFile, chunk);
+            WriteDiagnostics(clear, add, fileId, chunk);
         }
+
+        return stale;
     }
 
-    private static void Bind(SqliteCommand command, UsageRecord record)
-    {
-        var p = command.Parameters;
-        var tokens = record.Tokens;
-        p["$source"].Value = record.Source;
-        p["$key"].Value = record.SourceKey;
-        p["$ts"].Value = record.Timestamp.ToUnixTimeMilliseconds();
-        p["$session"].Value = record.SessionId;
-        p["$parent"].Value = Nullable(record.ParentSessionId);
-        p["$project"].Value = Nullable(record.Project);
-        p["$branch"].Value = Nullable(record.GitBranch);
-        p["$person"].Value = Nullable(record.Person);
-        p["$tool"].Value = Nullable(record.Tool);
-        p["$provider"].Value = Nullable(record.Provider);
-        p["$model"].Value = Nullable(record.Model);
-        p["$input"].Value = tokens.InputTokens;
-        p["$cw5m"].Value = tokens.CacheWrite5mTokens;
-        p["$cw1h"].Value = tokens.CacheWrite1hTokens;
-        p["$read"].Value = tokens.CacheReadTokens;
-        p["$output"].Value = tokens.OutputTokens;
-        p["$reasoning"].Value = tokens.ReasoningTokens;
-        p["$total"].Value = tokens.TotalTokens;
-        p["$web"].Value = record.WebSearchRequests;
-        p["$speed"].Value = Nullable(record.Speed);
-        p["$tier"].Value = Nullable(record.ServiceTier);
-        p["$local"].Value = record.Local ? 1 : 0;
-        p["$sidechain"].Value = record.Sidechain ? 1 : 0;
-        p["$response"].Value = Nullable(record.ResponseId);
-        p["$latency"].Value = record.LatencyMs is { } latency ? latency : DBNull.Value;
-        p["$cost"].Value = record.CostReportedUsd is { } cost ? cost.ToString(CultureInfo.InvariantCulture) : DBNull.Value;
-        p["$provenance"].Value = (int)record.Provenance;
-    }
-
-    private bool AdvanceFile(FileChunk chunk)
+    private static long WriteCheckpoint(PreparedStatement statement, FileChunk chunk)
     {
         var checkpoint = chunk.Checkpoint;
-        var stored = StoredOffset(checkpoint.Source, checkpoint.Path);
-        var current = chunk.Restarted || stored == chunk.StartOffset || (stored is null && chunk.StartOffset == 0);
-        if (!current)
-        {
-            return false;
-        }
-
-        using var command = Prepare(UpsertFileSql);
-        var p = command.Parameters;
-        p["$source"].Value = checkpoint.Source;
-        p["$path"].Value = checkpoint.Path;
-        p["$size"].Value = checkpoint.SizeBytes;
-        p["$mtime"].Value = checkpoint.LastWriteUtcTicks;
-        p["$offset"].Value = checkpoint.EndOffset;
-        p["$line"].Value = checkpoint.EndLineNumber;
-        p["$hash"].Value = unchecked((long)checkpoint.LastLineHash);
-        p["$hashLength"].Value = checkpoint.LastLineLength;
-        p["$state"].Value = Nullable(checkpoint.ReaderState);
-        p["$lines"].Value = chunk.Lines;
-        p["$usageLines"].Value = chunk.UsageLines;
-        p["$restarted"].Value = chunk.Restarted ? 1 : 0;
-        var fileId = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        WriteDiagnostics(fileId, chunk);
-        return true;
+        statement["$source"] = checkpoint.Source;
+        statement["$path"] = checkpoint.Path;
+        statement["$size"] = checkpoint.SizeBytes;
+        statement["$mtime"] = checkpoint.LastWriteUtcTicks;
+        statement["$offset"] = checkpoint.EndOffset;
+        statement["$line"] = checkpoint.EndLineNumber;
+        statement["$hash"] = unchecked((long)checkpoint.LastLineHash);
+        statement["$hashLength"] = checkpoint.LastLineLength;
+        statement["$state"] = checkpoint.ReaderState;
+        statement["$lines"] = chunk.Lines;
+        statement["$usageLines"] = chunk.UsageLines;
+        statement["$restarted"] = chunk.Restarted ? 1 : 0;
+        return Convert.ToInt64(statement.Scalar(), CultureInfo.InvariantCulture);
     }
 
-    private void WriteDiagnostics(long fileId, FileChunk chunk)
+    private static void WriteDiagnostics(PreparedStatement clear, PreparedStatement add, long fileId, FileChunk chunk)
     {
         if (chunk.Restarted)
         {
-            using var clear = Prepare("DELETE FROM file_diagnostic WHERE file_id = $file;");
-            clear.Parameters["$file"].Value = fileId;
-            clear.ExecuteNonQuery();
+            clear["$file"] = fileId;
+            clear.Execute();
         }
 
-        using var add = Prepare(AddDiagnosticSql);
         foreach (var diagnostic in chunk.Diagnostics)
         {
-            add.Parameters["$file"].Value = fileId;
-            add.Parameters["$kind"].Value = (int)diagnostic.Kind;
-            add.Parameters["$reason"].Value = diagnostic.Reason;
-            add.Parameters["$count"].Value = diagnostic.Count;
-            add.Parameters["$first"].Value = diagnostic.FirstLineNumber;
-            add.ExecuteNonQuery();
+            add["$file"] = fileId;
+            add["$kind"] = (int)diagnostic.Kind;
+            add["$reason"] = diagnostic.Reason;
+            add["$count"] = diagnostic.Count;
+            add["$first"] = diagnostic.FirstLineNumber;
+            add.Execute();
         }
     }
 
-    private long? StoredOffset(string source, string path)
+    /// <summary>Collapses replays among the calls that share a response with a call added after <paramref name="lastIdBefore"/>.</summary>
+    private long DeleteReplays(long lastIdBefore)
     {
-        using var command = Prepare("SELECT end_offset FROM source_file WHERE source = $source AND path = $path;");
-        command.Parameters["$source"].Value = source;
-        command.Parameters["$path"].Value = path;
-        return command.ExecuteScalar() is long offset ? offset : null;
+        using var delete = new PreparedStatement(_connection, DeleteReplaysSql);
+        delete["$after"] = lastIdBefore;
+        return delete.Execute();
     }
 
-    private long DeleteReplays(HashSet<(string Source, string ResponseId)> responses)
-    {
-        if (responses.Count == 0)
-        {
-            return 0;
-        }
-
-        Execute(_connection, "CREATE TEMP TABLE IF NOT EXISTS batch_response (source TEXT, response_id TEXT, "
-            + "PRIMARY KEY (source, response_id)); DELETE FROM temp.batch_response;");
-        using (var insert = Prepare("INSERT OR IGNORE INTO temp.batch_response VALUES ($source, $response);"))
-        {
-            foreach (var (source, response) in responses)
-            {
-                insert.Parameters["$source"].Value = source;
-                insert.Parameters["$response"].Value = response;
-                insert.ExecuteNonQuery();
-            }
-        }
-
-        using var delete = Prepare(DeleteReplaysSql);
-        return delete.ExecuteNonQuery();
-    }
+    private long LastUsageId() => Scalar(_connection, "SELECT max(id) FROM usage;") is long id ? id : 0;
 
     private long CountCalls() => Convert.ToInt64(Scalar(_connection, "SELECT count(*) FROM usage;"), CultureInfo.InvariantCulture);
-
-    private SqliteCommand Prepare(string sql)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in ParameterNames(sql))
-        {
-            command.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        return command;
-    }
-
-    private static IEnumerable<string> ParameterNames(string sql) =>
-        System.Text.RegularExpressions.Regex.Matches(sql, @"\$[A-Za-z0-9]+").Select(m => m.Value).Distinct();
-
-    private static object Nullable(string? value) => value is null ? DBNull.Value : value;
 }

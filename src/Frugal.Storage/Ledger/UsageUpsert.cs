@@ -1,0 +1,81 @@
+using System.Globalization;
+using Frugal.Domain.Usage;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Frugal.Storage.Ledger;
+
+/// <summary>
+/// The ledger's hot write: one upsert per call, bound by position straight on SQLite's statement. An import writes
+/// tens of thousands of calls per batch, and binding twenty-seven values by name through ADO.NET on each one cost
+/// more than reading the logs.
+/// </summary>
+internal sealed class UsageUpsert : IDisposable
+{
+    private const int Done = 101;
+    private readonly sqlite3 _database;
+    private readonly sqlite3_stmt _statement;
+
+    public UsageUpsert(SqliteConnection connection, string sql)
+    {
+        _database = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(_database, sql, out _statement));
+    }
+
+    /// <summary>Writes one call; the SQL's parameters are in the order the values are bound here.</summary>
+    public void Write(UsageRecord record)
+    {
+        var tokens = record.Tokens;
+        var i = 0;
+        Text(++i, record.Source);
+        Text(++i, record.SourceKey);
+        Number(++i, record.Timestamp.ToUnixTimeMilliseconds());
+        Text(++i, record.SessionId);
+        Text(++i, record.ParentSessionId);
+        Text(++i, record.Project);
+        Text(++i, record.GitBranch);
+        Text(++i, record.Person);
+        Text(++i, record.Tool);
+        Text(++i, record.Provider);
+        Text(++i, record.Model);
+        Number(++i, tokens.InputTokens);
+        Number(++i, tokens.CacheWrite5mTokens);
+        Number(++i, tokens.CacheWrite1hTokens);
+        Number(++i, tokens.CacheReadTokens);
+        Number(++i, tokens.OutputTokens);
+        Number(++i, tokens.ReasoningTokens);
+        Number(++i, tokens.TotalTokens);
+        Number(++i, record.WebSearchRequests);
+        Text(++i, record.Speed);
+        Text(++i, record.ServiceTier);
+        Number(++i, record.Local ? 1 : 0);
+        Number(++i, record.Sidechain ? 1 : 0);
+        Text(++i, record.ResponseId);
+        Number(++i, record.LatencyMs);
+        Text(++i, record.CostReportedUsd?.ToString(CultureInfo.InvariantCulture));
+        Number(++i, (int)record.Provenance);
+
+        var result = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (result != Done)
+        {
+            Check(result);
+        }
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Text(int index, string? value) =>
+        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+
+    private void Number(int index, long? value) =>
+        Check(value is { } number ? raw.sqlite3_bind_int64(_statement, index, number) : raw.sqlite3_bind_null(_statement, index));
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(_database).utf8_to_string(), result);
+        }
+    }
+}
