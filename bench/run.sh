@@ -27,9 +27,9 @@ frugal="$work/bin/frugal"
 
 echo "== installing ccusage 20 from npm" >&2
 npm install --silent --no-audit --no-fund --prefix "$work/ccusage" ccusage@20.0.24 >&2
+# ccusage 20 is a native binary behind a Node launcher; time the native binary itself (the faster of the two).
 ccusage="$work/ccusage/node_modules/@ccusage/ccusage-linux-x64/bin/ccusage"
-[ -x "$ccusage" ] || ccusage=$(find "$work/ccusage/node_modules/@ccusage" -type f -name ccusage -perm -u+x | head -1)
-[ -x "$ccusage" ] || ccusage="$work/ccusage/node_modules/.bin/ccusage"
+if [ -f "$ccusage" ]; then chmod +x "$ccusage"; else ccusage="$work/ccusage/node_modules/.bin/ccusage"; fi
 
 generator=../shared/tools/gen_claude_logs.py
 [ -f "$generator" ] || { echo "needs $generator (the shared generator) for the cross-check tree" >&2; exit 1; }

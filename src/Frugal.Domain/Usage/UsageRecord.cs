@@ -62,6 +62,7 @@ public sealed record UsageRecord
 
     /// <summary>
     /// The id that groups replays of one response across requests (Claude's <c>message.id</c>); null when none.
+    /// When set, <see cref="SourceKey"/> starts with it.
     /// </summary>
     public string? ResponseId { get; init; }
 

@@ -12,6 +12,7 @@ public sealed class ClaudeCodeLineReader : UsageLineReader
 {
     private const string SyntheticModel = "<synthetic>";
     private readonly ClaudeFileContext _context;
+    private readonly Utf8StringCache _strings = new();
 
     /// <summary>Starts reading a transcript whose path gave <paramref name="context"/>.</summary>
     public ClaudeCodeLineReader(ClaudeFileContext context) =>
@@ -23,7 +24,7 @@ public sealed class ClaudeCodeLineReader : UsageLineReader
     /// <inheritdoc />
     protected override void ReadLine(ReadOnlySpan<byte> line, long lineNumber)
     {
-        var parsed = ClaudeLine.Parse(line);
+        var parsed = ClaudeLine.Parse(line, _strings);
         Take(ref parsed, lineNumber);
     }
 
@@ -52,7 +53,11 @@ public sealed class ClaudeCodeLineReader : UsageLineReader
             return line.HasTimestampField ? SkipReasons.InvalidTimestamp : SkipReasons.MissingTimestamp;
         }
 
-        if (!JsonValues.TryParseInstant(line.Timestamp, out instant))
+        if (line.Instant is { } fast)
+        {
+            instant = fast;
+        }
+        else if (!JsonValues.TryParseInstant(line.Timestamp, out instant))
         {
             return SkipReasons.InvalidTimestamp;
         }

@@ -9,6 +9,7 @@ internal ref struct ClaudeLine
     public string? Type;
     public string? Timestamp;
     public bool HasTimestampField;
+    public DateTimeOffset? Instant;
     public string? SessionId;
     public string? Cwd;
     public string? GitBranch;
@@ -23,11 +24,17 @@ internal ref struct ClaudeLine
     public bool HasUsage;
     public ClaudeUsage Usage;
 
-    /// <summary>Reads a line; throws <see cref="JsonException"/> when it is not valid JSON.</summary>
-    public static ClaudeLine Parse(ReadOnlySpan<byte> json)
+    private Utf8StringCache _strings;
+
+    /// <summary>
+    /// Reads a line, sharing repeated strings through <paramref name="strings"/>; throws <see cref="JsonException"/>
+    /// when it is not valid JSON.
+    /// </summary>
+    public static ClaudeLine Parse(ReadOnlySpan<byte> json, Utf8StringCache strings)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         var line = default(ClaudeLine);
+        line._strings = strings;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("A transcript line must be a JSON object.");
@@ -79,8 +86,20 @@ internal ref struct ClaudeLine
             return;
         }
 
+        if (name == TopName.Timestamp && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+            && !reader.HasValueSequence && Iso8601.TryParse(reader.ValueSpan, out var instant))
+        {
+            Instant = instant;
+            Timestamp = string.Empty;
+            HasTimestampField = true;
+            reader.Skip();
+            return;
+        }
+
         var present = reader.TokenType != JsonTokenType.Null;
-        var value = JsonValues.ReadString(ref reader);
+        var value = name is TopName.Uuid or TopName.RequestId
+            ? JsonValues.ReadString(ref reader)
+            : JsonValues.ReadString(ref reader, _strings);
         switch (name)
         {
             case TopName.Type: Type = value; break;
@@ -125,12 +144,12 @@ internal ref struct ClaudeLine
             else if (reader.ValueTextEquals("model"u8))
             {
                 reader.Read();
-                Model = JsonValues.ReadString(ref reader);
+                Model = JsonValues.ReadString(ref reader, _strings);
             }
             else if (reader.ValueTextEquals("role"u8))
             {
                 reader.Read();
-                Role = JsonValues.ReadString(ref reader);
+                Role = JsonValues.ReadString(ref reader, _strings);
             }
             else if (reader.ValueTextEquals("usage"u8))
             {

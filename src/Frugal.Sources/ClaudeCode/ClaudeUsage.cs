@@ -69,12 +69,12 @@ internal struct ClaudeUsage
         else if (reader.ValueTextEquals("speed"u8))
         {
             reader.Read();
-            Speed = JsonValues.ReadString(ref reader);
+            Speed = ReadWord(ref reader);
         }
         else if (reader.ValueTextEquals("service_tier"u8))
         {
             reader.Read();
-            ServiceTier = JsonValues.ReadString(ref reader);
+            ServiceTier = ReadWord(ref reader);
         }
         else
         {
@@ -129,6 +129,25 @@ internal struct ClaudeUsage
                 reader.Skip();
             }
         }
+    }
+
+    /// <summary>Reads the few words these fields hold without a new string for the common ones.</summary>
+    private static string? ReadWord(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            if (reader.ValueTextEquals("standard"u8))
+            {
+                return "standard";
+            }
+
+            if (reader.ValueTextEquals("fast"u8))
+            {
+                return "fast";
+            }
+        }
+
+        return JsonValues.ReadString(ref reader);
     }
 
     /// <summary>Reads a count; returns whether it was reported, and marks the usage invalid on a bad figure.</summary>

@@ -61,6 +61,17 @@ internal static class JsonValues
         return null;
     }
 
+    /// <summary>Reads the current value as a string through <paramref name="cache"/>, or null like <see cref="ReadString(ref Utf8JsonReader)"/>.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader, Utf8StringCache cache)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return cache.Get(reader.ValueSpan);
+        }
+
+        return ReadString(ref reader);
+    }
+
     /// <summary>Reads the current value as a boolean; anything else is false.</summary>
     public static bool ReadBool(ref Utf8JsonReader reader)
     {

@@ -7,7 +7,7 @@ public sealed record ImportOptions
     public long ChunkBytes { get; init; } = 32L << 20;
 
     /// <summary>Records gathered before a transaction commits them with their files' checkpoints.</summary>
-    public int BatchRecords { get; init; } = 8_000;
+    public int BatchRecords { get; init; } = 10000;
 
     /// <summary>Files read at the same time.</summary>
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);

@@ -34,7 +34,7 @@ public sealed partial class LedgerImporter
         ArgumentNullException.ThrowIfNull(roots);
         var plan = Plan(roots);
         var tally = new Tally { BytesRead = plan.CheckBytes, BytesTotal = plan.Jobs.Sum(j => j.BytesToRead) };
-        using var queue = new BlockingCollection<ReadChunk>(boundedCapacity: 16);
+        using var queue = new BlockingCollection<ReadChunk>(boundedCapacity: 256);
         var producer = Task.Run(() => Produce(plan.Jobs, queue, tally, cancel), cancel);
 
         Consume(queue, tally, progress);
@@ -61,7 +61,10 @@ public sealed partial class LedgerImporter
         try
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancel };
-            Parallel.ForEach(jobs, options, job => ReadFile(job, queue, tally, cancel));
+            // One file at a time per worker: the jobs are sorted largest first, and chunked partitioning could hand
+            // one worker several of the largest files while the other sits idle.
+            var oneByOne = Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering);
+            Parallel.ForEach(oneByOne, options, job => ReadFile(job, queue, tally, cancel));
         }
         finally
         {

@@ -1,6 +1,12 @@
 namespace Frugal.Storage.Ledger;
 
-/// <summary>The ledger's SQLite schema, as an ordered list of migrations; a ledger records how many it has run.</summary>
+/// <summary>
+/// The ledger's SQLite schema, as an ordered list of migrations; a ledger records how many it has run. A call's
+/// context (session, project, model, tool…) repeats across most of a session's calls, so it is stored once in
+/// <c>usage_context</c> and each call row holds its numbers and keys. Indexes are few on purpose: every index is paid
+/// for on each of the tens of thousands of calls a batch writes, while reports read the whole range anyway.
+/// A source that sets <c>response_id</c> starts its keys with it, so the unique key index also finds a response.
+/// </summary>
 internal static class LedgerSchema
 {
     public static readonly string[] Migrations =
@@ -22,18 +28,16 @@ internal static class LedgerSchema
             UNIQUE (source, path)
         );
         CREATE TABLE file_diagnostic (
-            file_id INTEGER NOT NULL REFERENCES source_file (id) ON DELETE CASCADE,
+            file_id INTEGER NOT NULL REFERENCES source_file (id),
             kind INTEGER NOT NULL,
             reason TEXT NOT NULL,
             count INTEGER NOT NULL,
             first_line INTEGER NOT NULL,
             PRIMARY KEY (file_id, kind, reason)
         );
-        CREATE TABLE usage (
+        CREATE TABLE usage_context (
             id INTEGER PRIMARY KEY,
             source TEXT NOT NULL,
-            source_key TEXT NOT NULL,
-            ts_ms INTEGER NOT NULL,
             session_id TEXT NOT NULL,
             parent_session_id TEXT,
             project TEXT,
@@ -42,6 +46,18 @@ internal static class LedgerSchema
             tool TEXT,
             provider TEXT,
             model TEXT,
+            speed TEXT,
+            service_tier TEXT,
+            local INTEGER NOT NULL,
+            sidechain INTEGER NOT NULL
+        );
+        CREATE INDEX usage_context_by_session ON usage_context (session_id);
+        CREATE TABLE usage (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            context_id INTEGER NOT NULL REFERENCES usage_context (id),
+            ts_ms INTEGER NOT NULL,
             input_tokens INTEGER NOT NULL,
             cache_write_5m_tokens INTEGER NOT NULL,
             cache_write_1h_tokens INTEGER NOT NULL,
@@ -50,9 +66,6 @@ internal static class LedgerSchema
             reasoning_tokens INTEGER NOT NULL,
             total_tokens INTEGER NOT NULL,
             web_search_requests INTEGER NOT NULL,
-            speed TEXT,
-            service_tier TEXT,
-            local INTEGER NOT NULL,
             sidechain INTEGER NOT NULL,
             response_id TEXT,
             latency_ms INTEGER,
@@ -60,8 +73,8 @@ internal static class LedgerSchema
             provenance INTEGER NOT NULL,
             UNIQUE (source, source_key)
         );
-        CREATE INDEX usage_by_time ON usage (ts_ms);
-        CREATE INDEX usage_by_response ON usage (source, response_id) WHERE response_id IS NOT NULL;
+        CREATE INDEX usage_sidechain_by_response ON usage (source, response_id)
+            WHERE sidechain = 1 AND response_id IS NOT NULL;
         """,
     ];
 }

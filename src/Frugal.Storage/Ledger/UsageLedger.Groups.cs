@@ -38,18 +38,19 @@ public sealed partial class UsageLedger
     {
         var (bucket, key) = period switch
         {
-            ReportPeriod.Daily or ReportPeriod.Weekly or ReportPeriod.Monthly => ($"ts_ms / {QuarterHourMs}", "NULL"),
-            ReportPeriod.Session => ($"ts_ms / {DayMs}", "coalesce(parent_session_id, session_id)"),
-            ReportPeriod.Project => ($"ts_ms / {DayMs}", "project"),
-            _ => ($"ts_ms / {DayMs}", "NULL"),
+            ReportPeriod.Daily or ReportPeriod.Weekly or ReportPeriod.Monthly => ($"u.ts_ms / {QuarterHourMs}", "NULL"),
+            ReportPeriod.Session => ($"u.ts_ms / {DayMs}", "coalesce(c.parent_session_id, c.session_id)"),
+            ReportPeriod.Project => ($"u.ts_ms / {DayMs}", "c.project"),
+            _ => ($"u.ts_ms / {DayMs}", "NULL"),
         };
         return $"""
-            SELECT min(ts_ms), max(ts_ms), {key} AS row_key, max(project), model, speed, {TierSql(thresholds)} AS tier,
-                sum(input_tokens), sum(cache_write_5m_tokens), sum(cache_write_1h_tokens), sum(cache_read_tokens),
-                sum(output_tokens), sum(reasoning_tokens), sum(web_search_requests), count(*)
-            FROM usage
-            WHERE ts_ms >= $from AND ts_ms < $until
-            GROUP BY {bucket}, row_key, model, speed, tier;
+            SELECT min(u.ts_ms), max(u.ts_ms), {key} AS row_key, max(c.project), c.model, c.speed,
+                {TierSql(thresholds)} AS tier, sum(u.input_tokens), sum(u.cache_write_5m_tokens),
+                sum(u.cache_write_1h_tokens), sum(u.cache_read_tokens), sum(u.output_tokens), sum(u.reasoning_tokens),
+                sum(u.web_search_requests), count(*)
+            FROM usage u JOIN usage_context c ON c.id = u.context_id
+            WHERE u.ts_ms >= $from AND u.ts_ms < $until
+            GROUP BY {bucket}, row_key, c.model, c.speed, tier;
             """;
     }
 
@@ -60,7 +61,7 @@ public sealed partial class UsageLedger
             return "0";
         }
 
-        const string prompt = "(input_tokens + cache_write_5m_tokens + cache_write_1h_tokens + cache_read_tokens)";
+        const string prompt = "(u.input_tokens + u.cache_write_5m_tokens + u.cache_write_1h_tokens + u.cache_read_tokens)";
         var sql = new StringBuilder();
         foreach (var threshold in thresholds)
         {

@@ -7,13 +7,13 @@ namespace Frugal.Storage.Ledger;
 public sealed partial class UsageLedger
 {
     private const string SelectUsageSql = """
-        SELECT source, source_key, ts_ms, session_id, parent_session_id, project, git_branch, person, tool, provider,
-            model, input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cache_read_tokens, output_tokens,
-            reasoning_tokens, web_search_requests, speed, service_tier, local, sidechain, response_id, latency_ms,
-            cost_reported_usd, provenance
-        FROM usage
-        WHERE ts_ms >= $from AND ts_ms < $until
-        ORDER BY ts_ms, id;
+        SELECT u.source, u.source_key, u.ts_ms, c.session_id, c.parent_session_id, c.project, c.git_branch, c.person,
+            c.tool, c.provider, c.model, u.input_tokens, u.cache_write_5m_tokens, u.cache_write_1h_tokens,
+            u.cache_read_tokens, u.output_tokens, u.reasoning_tokens, u.web_search_requests, c.speed, c.service_tier,
+            c.local, u.sidechain, u.response_id, u.latency_ms, u.cost_reported_usd, u.provenance
+        FROM usage u JOIN usage_context c ON c.id = u.context_id
+        WHERE u.ts_ms >= $from AND u.ts_ms < $until
+        ORDER BY u.ts_ms, u.id;
         """;
 
     /// <summary>The checkpoints of every file of <paramref name="source"/> the ledger has read, by path.</summary>

@@ -6,21 +6,16 @@ namespace Frugal.Storage.Ledger;
 public sealed partial class UsageLedger
 {
     private const string UpsertUsageSql = """
-        INSERT INTO usage (source, source_key, ts_ms, session_id, parent_session_id, project, git_branch, person, tool,
-            provider, model, input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cache_read_tokens,
-            output_tokens, reasoning_tokens, total_tokens, web_search_requests, speed, service_tier, local, sidechain,
-            response_id, latency_ms, cost_reported_usd, provenance)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-            ?23, ?24, ?25, ?26, ?27)
+        INSERT INTO usage (source, source_key, context_id, ts_ms, input_tokens, cache_write_5m_tokens,
+            cache_write_1h_tokens, cache_read_tokens, output_tokens, reasoning_tokens, total_tokens,
+            web_search_requests, sidechain, response_id, latency_ms, cost_reported_usd, provenance)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
         ON CONFLICT (source, source_key) DO UPDATE SET
-            ts_ms = excluded.ts_ms, session_id = excluded.session_id, parent_session_id = excluded.parent_session_id,
-            project = excluded.project, git_branch = excluded.git_branch, person = excluded.person,
-            tool = excluded.tool, provider = excluded.provider, model = excluded.model,
-            input_tokens = excluded.input_tokens, cache_write_5m_tokens = excluded.cache_write_5m_tokens,
+            context_id = excluded.context_id, ts_ms = excluded.ts_ms, input_tokens = excluded.input_tokens,
+            cache_write_5m_tokens = excluded.cache_write_5m_tokens,
             cache_write_1h_tokens = excluded.cache_write_1h_tokens, cache_read_tokens = excluded.cache_read_tokens,
             output_tokens = excluded.output_tokens, reasoning_tokens = excluded.reasoning_tokens,
             total_tokens = excluded.total_tokens, web_search_requests = excluded.web_search_requests,
-            speed = excluded.speed, service_tier = excluded.service_tier, local = excluded.local,
             sidechain = excluded.sidechain, response_id = excluded.response_id, latency_ms = excluded.latency_ms,
             cost_reported_usd = excluded.cost_reported_usd, provenance = excluded.provenance
         WHERE excluded.sidechain < usage.sidechain
@@ -48,13 +43,19 @@ public sealed partial class UsageLedger
             count = count + excluded.count, first_line = min(first_line, excluded.first_line);
         """;
 
+    // A replay is a sidechain row whose response another row also holds: a main-thread row, or a sidechain row with
+    // more tokens (or the same tokens and a smaller key). Only responses of rows added in this batch can have
+    // changed. The other row is found through the unique key index: keys of rows with a response start with it.
     private const string DeleteReplaysSql = """
         DELETE FROM usage WHERE id IN (
             SELECT u.id FROM usage n
-            JOIN usage u ON u.source = n.source AND u.response_id = n.response_id
-            WHERE n.id > $after AND n.response_id IS NOT NULL AND u.sidechain = 1 AND EXISTS (
+            JOIN usage u INDEXED BY usage_sidechain_by_response
+                ON u.source = n.source AND u.response_id = n.response_id AND u.sidechain = 1
+            WHERE n.id > $after AND n.response_id IS NOT NULL AND EXISTS (
                 SELECT 1 FROM usage p
-                WHERE p.source = u.source AND p.response_id = u.response_id AND p.id <> u.id
+                WHERE p.source = u.source AND p.source_key >= u.response_id
+                  AND p.source_key <= u.response_id || '|' || char(1114111)
+                  AND p.response_id = u.response_id AND p.id <> u.id
                   AND (p.sidechain = 0 OR p.total_tokens > u.total_tokens
                        OR (p.total_tokens = u.total_tokens AND p.source_key < u.source_key))));
         """;
@@ -76,11 +77,16 @@ public sealed partial class UsageLedger
         using var transaction = _connection.BeginTransaction(deferred: false);
         var callsBefore = CountCalls();
         var lastIdBefore = LastUsageId();
+        using var contexts = new ContextWriter(_connection, _contextIds);
         using (var upsert = new UsageUpsert(_connection, UpsertUsageSql))
         {
-            foreach (var record in records)
+            // In key order, each insert lands next to the last in the key index instead of anywhere in it.
+            var inKeyOrder = records
+                .OrderBy(r => r.Source, StringComparer.Ordinal)
+                .ThenBy(r => r.SourceKey, StringComparer.Ordinal);
+            foreach (var record in inKeyOrder)
             {
-                upsert.Write(record);
+                upsert.Write(record, contexts.IdOf(record));
             }
         }
 
@@ -89,6 +95,7 @@ public sealed partial class UsageLedger
         var callsAfter = CountCalls();
         beforeCommit?.Invoke();
         transaction.Commit();
+        contexts.Committed();
         return new CommitOutcome(callsAfter - callsBefore, removed, stale);
     }
 

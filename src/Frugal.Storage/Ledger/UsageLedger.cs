@@ -10,6 +10,7 @@ namespace Frugal.Storage.Ledger;
 public sealed partial class UsageLedger : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly Dictionary<UsageContext, long> _contextIds = [];
 
     private UsageLedger(SqliteConnection connection, string path)
     {
@@ -52,9 +53,19 @@ public sealed partial class UsageLedger : IDisposable
     private static void Configure(SqliteConnection connection)
     {
         Execute(connection, "PRAGMA busy_timeout = 60000;");
+
+        // Takes effect only when the file is new: larger pages mean a quarter of the writes for a batch.
+        Execute(connection, "PRAGMA page_size = 16384;");
         Execute(connection, "PRAGMA journal_mode = WAL;");
         Execute(connection, "PRAGMA synchronous = NORMAL;");
-        Execute(connection, "PRAGMA foreign_keys = ON;");
+        // The writer keeps references whole itself (it never deletes a file or a context row); letting SQLite check
+        // each call's context reference as well cost a fifth of an import.
+        Execute(connection, "PRAGMA foreign_keys = OFF;");
+
+        // A batch touches pages all over the key indexes; with SQLite's default 2 MB page cache it spills and
+        // re-reads them tens of thousands of times. 64 MB holds the working set of a large import.
+        Execute(connection, "PRAGMA cache_size = -65536;");
+        Execute(connection, "PRAGMA temp_store = MEMORY;");
     }
 
     private static void Migrate(SqliteConnection connection)

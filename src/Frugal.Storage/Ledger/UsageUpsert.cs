@@ -8,7 +8,7 @@ namespace Frugal.Storage.Ledger;
 /// <summary>
 /// The ledger's hot write: one upsert per call, bound by position straight on SQLite's statement. An import writes
 /// tens of thousands of calls per batch, and binding twenty-seven values by name through ADO.NET on each one cost
-/// more than reading the logs.
+/// more than reading the logs. The text that repeats across a session lives in <see cref="ContextWriter"/>.
 /// </summary>
 internal sealed class UsageUpsert : IDisposable
 {
@@ -23,21 +23,14 @@ internal sealed class UsageUpsert : IDisposable
     }
 
     /// <summary>Writes one call; the SQL's parameters are in the order the values are bound here.</summary>
-    public void Write(UsageRecord record)
+    public void Write(UsageRecord record, long contextId)
     {
         var tokens = record.Tokens;
         var i = 0;
         Text(++i, record.Source);
         Text(++i, record.SourceKey);
+        Number(++i, contextId);
         Number(++i, record.Timestamp.ToUnixTimeMilliseconds());
-        Text(++i, record.SessionId);
-        Text(++i, record.ParentSessionId);
-        Text(++i, record.Project);
-        Text(++i, record.GitBranch);
-        Text(++i, record.Person);
-        Text(++i, record.Tool);
-        Text(++i, record.Provider);
-        Text(++i, record.Model);
         Number(++i, tokens.InputTokens);
         Number(++i, tokens.CacheWrite5mTokens);
         Number(++i, tokens.CacheWrite1hTokens);
@@ -46,9 +39,6 @@ internal sealed class UsageUpsert : IDisposable
         Number(++i, tokens.ReasoningTokens);
         Number(++i, tokens.TotalTokens);
         Number(++i, record.WebSearchRequests);
-        Text(++i, record.Speed);
-        Text(++i, record.ServiceTier);
-        Number(++i, record.Local ? 1 : 0);
         Number(++i, record.Sidechain ? 1 : 0);
         Text(++i, record.ResponseId);
         Number(++i, record.LatencyMs);
