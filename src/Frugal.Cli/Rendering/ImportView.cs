@@ -16,10 +16,10 @@ internal static class ImportView
         }
 
         console.WriteLine(
-            $"Imported {Numbers.Tokens(summary.FilesFound)} files ({Numbers.Tokens(summary.FilesRead)} with new data, "
+            $"Imported {Numbers.Count(summary.FilesFound, "file")} ({Numbers.Tokens(summary.FilesRead)} with new data, "
             + $"{Numbers.Tokens(summary.FilesRestarted)} re-read from the start) in {elapsed.TotalSeconds:0.00} s: "
-            + $"{Numbers.Tokens(summary.Lines)} lines, {Numbers.Tokens(summary.UsageLines)} with usage, "
-            + $"{Numbers.Tokens(summary.CallsAdded)} new calls.");
+            + $"{Numbers.Count(summary.Lines, "line")}, {Numbers.Tokens(summary.UsageLines)} with usage, "
+            + $"{Numbers.Count(summary.CallsAdded, "new call")}.");
         WriteKind(console, summary.Diagnostics, DiagnosticKind.Skipped, "Skipped lines");
         WriteKind(console, summary.Diagnostics, DiagnosticKind.Duplicate, "Repeats of counted calls");
         WriteKind(console, summary.Diagnostics, DiagnosticKind.Note, "Notes");

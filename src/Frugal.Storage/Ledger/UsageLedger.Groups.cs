@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Text;
 using Frugal.Domain.Reporting;
 using Frugal.Domain.Usage;
-using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Frugal.Storage.Ledger;
 
@@ -10,10 +8,17 @@ public sealed partial class UsageLedger
 {
     private const long QuarterHourMs = 15 * 60 * 1000;
     private const long DayMs = 24 * 60 * 60 * 1000;
+    private const int Row = 100;
+
+    private const string CallNumbersSql = """
+        SELECT ts_ms, context_id, input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cache_read_tokens,
+            output_tokens, reasoning_tokens, web_search_requests
+        FROM usage WHERE ts_ms >= ?1 AND ts_ms < ?2;
+        """;
 
     /// <summary>
-    /// Streams the calls from <paramref name="from"/> (inclusive) to <paramref name="until"/> (exclusive) summed in
-    /// SQL into groups that a report can price and place exactly: per model, speed mode and prompt tier (how many of
+    /// Streams the calls from <paramref name="from"/> (inclusive) to <paramref name="until"/> (exclusive) summed into
+    /// groups that a report can price and place exactly: per model, speed mode and prompt tier (how many of
     /// <paramref name="longContextThresholds"/> each call's prompt exceeded); for time periods per UTC quarter-hour
     /// (every time zone's offset is a whole number of quarter-hours, so each group falls on one local date), and
     /// otherwise per UTC date and the session or project the report groups by.
@@ -24,65 +29,129 @@ public sealed partial class UsageLedger
     {
         ArgumentNullException.ThrowIfNull(longContextThresholds);
         ArgumentNullException.ThrowIfNull(visit);
-        using var command = new PreparedStatement(_connection, GroupSql(period, longContextThresholds));
-        command["$from"] = from.ToUnixTimeMilliseconds();
-        command["$until"] = until.ToUnixTimeMilliseconds();
+        var (contexts, shapes) = GroupContexts(period);
+        var bucketMs = period is ReportPeriod.Daily or ReportPeriod.Weekly or ReportPeriod.Monthly ? QuarterHourMs : DayMs;
+        var sums = new Dictionary<(long Bucket, int Shape, int Tier), GroupSum>();
+
+        ReadCallNumbers(from, until, (ts, contextId, tokens, webSearches) =>
+        {
+            var tier = Tier(tokens.PromptTokens, longContextThresholds);
+            var key = (ts / bucketMs, contexts[contextId], tier);
+            if (!sums.TryGetValue(key, out var sum))
+            {
+                sums[key] = sum = new GroupSum(ts);
+            }
+
+            sum.Add(ts, tokens, webSearches);
+        });
+
+        foreach (var ((_, shape, tier), sum) in sums)
+        {
+            var s = shapes[shape];
+            visit(new UsageGroup(
+                DateTimeOffset.FromUnixTimeMilliseconds(sum.First), DateTimeOffset.FromUnixTimeMilliseconds(sum.Last),
+                s.Key, s.Project, s.Model, s.Speed, tier, sum.Tokens, sum.WebSearches, sum.Calls));
+        }
+    }
+
+    /// <summary>
+    /// Maps every context row to the shape a report row cares about (its key, model and speed), numbered, so that
+    /// calls are summed under small integer keys.
+    /// </summary>
+    private (Dictionary<long, int> Contexts, List<Shape> Shapes) GroupContexts(ReportPeriod period)
+    {
+        var contexts = new Dictionary<long, int>();
+        var shapes = new List<Shape>();
+        var numbers = new Dictionary<Shape, int>();
+        using var command = new PreparedStatement(_connection, """
+            SELECT id, coalesce(parent_session_id, session_id), project, model, speed FROM usage_context;
+            """);
         using var reader = command.Reader();
         while (reader.Read())
         {
-            visit(ReadGroup(reader));
+            var project = reader.IsDBNull(2) ? null : reader.GetString(2);
+            var key = period switch
+            {
+                ReportPeriod.Session => reader.GetString(1),
+                ReportPeriod.Project => project,
+                _ => null,
+            };
+            var shape = new Shape(key, period == ReportPeriod.Session ? project : null,
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+            if (!numbers.TryGetValue(shape, out var number))
+            {
+                numbers[shape] = number = shapes.Count;
+                shapes.Add(shape);
+            }
+
+            contexts[reader.GetInt64(0)] = number;
         }
+
+        return (contexts, shapes);
     }
 
-    private static string GroupSql(ReportPeriod period, IReadOnlyList<long> thresholds)
+    /// <summary>Reads the numbers of each call straight off SQLite's statement: reports read every call in range.</summary>
+    private void ReadCallNumbers(DateTimeOffset from, DateTimeOffset until, Action<long, long, TokenCounts, long> visit)
     {
-        var (bucket, key) = period switch
+        var database = _connection.Handle!;
+        Check(database, raw.sqlite3_prepare_v2(database, CallNumbersSql, out var statement));
+        using (statement)
         {
-            ReportPeriod.Daily or ReportPeriod.Weekly or ReportPeriod.Monthly => ($"u.ts_ms / {QuarterHourMs}", "NULL"),
-            ReportPeriod.Session => ($"u.ts_ms / {DayMs}", "coalesce(c.parent_session_id, c.session_id)"),
-            ReportPeriod.Project => ($"u.ts_ms / {DayMs}", "c.project"),
-            _ => ($"u.ts_ms / {DayMs}", "NULL"),
-        };
-        return $"""
-            SELECT min(u.ts_ms), max(u.ts_ms), {key} AS row_key, max(c.project), c.model, c.speed,
-                {TierSql(thresholds)} AS tier, sum(u.input_tokens), sum(u.cache_write_5m_tokens),
-                sum(u.cache_write_1h_tokens), sum(u.cache_read_tokens), sum(u.output_tokens), sum(u.reasoning_tokens),
-                sum(u.web_search_requests), count(*)
-            FROM usage u JOIN usage_context c ON c.id = u.context_id
-            WHERE u.ts_ms >= $from AND u.ts_ms < $until
-            GROUP BY {bucket}, row_key, c.model, c.speed, tier;
-            """;
+            Check(database, raw.sqlite3_bind_int64(statement, 1, from.ToUnixTimeMilliseconds()));
+            Check(database, raw.sqlite3_bind_int64(statement, 2, until.ToUnixTimeMilliseconds()));
+            int result;
+            while ((result = raw.sqlite3_step(statement)) == Row)
+            {
+                var tokens = new TokenCounts(
+                    raw.sqlite3_column_int64(statement, 2), raw.sqlite3_column_int64(statement, 3),
+                    raw.sqlite3_column_int64(statement, 4), raw.sqlite3_column_int64(statement, 5),
+                    raw.sqlite3_column_int64(statement, 6), raw.sqlite3_column_int64(statement, 7));
+                visit(raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_int64(statement, 1), tokens,
+                    raw.sqlite3_column_int64(statement, 8));
+            }
+
+            Check(database, result == 101 ? raw.SQLITE_OK : result);
+        }
     }
 
-    private static string TierSql(IReadOnlyList<long> thresholds)
+    private static int Tier(long promptTokens, IReadOnlyList<long> thresholds)
     {
-        if (thresholds.Count == 0)
+        var tier = 0;
+        while (tier < thresholds.Count && promptTokens > thresholds[tier])
         {
-            return "0";
+            tier++;
         }
 
-        const string prompt = "(u.input_tokens + u.cache_write_5m_tokens + u.cache_write_1h_tokens + u.cache_read_tokens)";
-        var sql = new StringBuilder();
-        foreach (var threshold in thresholds)
-        {
-            sql.Append(sql.Length == 0 ? "(" : " + (").Append(prompt).Append(" > ")
-                .Append(threshold.ToString(CultureInfo.InvariantCulture)).Append(')');
-        }
-
-        return sql.ToString();
+        return tier;
     }
 
-    private static UsageGroup ReadGroup(SqliteDataReader reader) => new(
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-        reader.IsDBNull(2) ? null : reader.GetString(2),
-        reader.IsDBNull(3) ? null : reader.GetString(3),
-        reader.IsDBNull(4) ? null : reader.GetString(4),
-        reader.IsDBNull(5) ? null : reader.GetString(5),
-        reader.GetInt32(6),
-        new TokenCounts(
-            reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11),
-            reader.GetInt64(12)),
-        reader.GetInt64(13),
-        reader.GetInt64(14));
+    private static void Check(sqlite3 database, int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            throw new Microsoft.Data.Sqlite.SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), result);
+        }
+    }
+
+    /// <summary>What a report row cares about in a call's context.</summary>
+    private readonly record struct Shape(string? Key, string? Project, string? Model, string? Speed);
+
+    /// <summary>Running sums of one group.</summary>
+    private sealed class GroupSum(long first)
+    {
+        public long First { get; private set; } = first;
+        public long Last { get; private set; } = first;
+        public TokenCounts Tokens { get; private set; }
+        public long WebSearches { get; private set; }
+        public long Calls { get; private set; }
+
+        public void Add(long ts, TokenCounts tokens, long webSearches)
+        {
+            First = Math.Min(First, ts);
+            Last = Math.Max(Last, ts);
+            Tokens += tokens;
+            WebSearches = checked(WebSearches + webSearches);
+            Calls++;
+        }
+    }
 }
