@@ -4,7 +4,9 @@ using Frugal.Cli.Infrastructure;
 
 namespace Frugal.Cli;
 
-/// <summary>The <c>frugal</c> executable: parses the command line and maps every failure to one line and an exit code.</summary>
+/// <summary>
+/// The <c>frugal</c> executable: parses the command line and maps every failure to one line and an exit code.
+/// </summary>
 public static class Program
 {
     /// <summary>Runs a command line and returns the process exit code.</summary>
@@ -25,17 +27,22 @@ public static class Program
         }
         catch (OperationCanceledException)
         {
-            return Fail("cancelled; nothing half-written was kept (the next run continues from the last whole batch).", 130, null);
+            return Fail(
+                "cancelled; nothing half-written was kept (the next run continues from the last whole batch).",
+                130, null);
         }
         catch (Exception e)
         {
-            return Fail($"unexpected error: {e.Message} (run again with --debug for details).", CliError.FailureExitCode, debug ? e : null);
+            return Fail(
+                $"unexpected error: {e.Message} (run again with --debug for details).",
+                CliError.FailureExitCode, debug ? e : null);
         }
     }
 
     private static int Run(string[] args)
     {
-        var root = new RootCommand("Frugal: did the tokens you spent on AI coding turn into shipped work, and how do you spend fewer?")
+        var root = new RootCommand(
+            "Frugal: did the tokens you spent on AI coding turn into shipped work, and how do you spend fewer?")
         {
             ImportCommand.Create(), ReportCommand.Create(), PricesCommand.Create(TimeProvider.System),
         };
@@ -43,8 +50,10 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "frugal" : "frugal " + parse.CommandResult.Command.Name);
-            var message = string.Join(' ', parse.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "frugal"
+                : "frugal " + parse.CommandResult.Command.Name);
+            var message = string.Join(' ', parse.Errors[0].Message
+                .Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
                 .Select(part => part.Trim()));
             throw CliError.Usage($"{message} Run '{command} --help' for usage.");
         }

@@ -20,7 +20,8 @@ internal static class PricesCommand
 
     public static Command Create(TimeProvider clock)
     {
-        var command = new Command("prices", "Show the price a model id resolves to, the steps that found it, and its rules.")
+        var command = new Command(
+            "prices", "Show the price a model id resolves to, the steps that found it, and its rules.")
         {
             Model, Date, CommonOptions.Prices,
         };
@@ -51,16 +52,19 @@ internal static class PricesCommand
 
         if (resolution.Price is not { } price)
         {
-            console.WriteLine("  unpriced: its calls are reported with their tokens and no cost; add a price with --prices FILE.");
+            console.WriteLine(
+                "  unpriced: its calls are reported with their tokens and no cost; add a price with --prices FILE.");
             return;
         }
 
         var since = price.EffectiveFrom is { } from ? $"since {from:yyyy-MM-dd}" : "since the model appeared";
-        console.WriteLine($"  matched {price.Provider} {price.ModelId} as '{resolution.MatchedId}', price in force {since}");
+        console.WriteLine(
+            $"  matched {price.Provider} {price.ModelId} as '{resolution.MatchedId}', price in force {since}");
         console.WriteLine("  USD per million tokens: " + Rates(price.Rates));
         if (price.LongContext is { } rule)
         {
-            console.WriteLine($"  long context: a prompt above {Numbers.Tokens(rule.ThresholdPromptTokens)} tokens prices the "
+            console.WriteLine(
+                $"  long context: a prompt above {Numbers.Tokens(rule.ThresholdPromptTokens)} tokens prices the "
                 + "whole request at " + Rates(rule.Rates));
         }
 
@@ -74,7 +78,8 @@ internal static class PricesCommand
             var window = speed.From is null && speed.Until is null ? "always"
                 : $"{speed.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "start"} to "
                   + (speed.Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "now");
-            console.WriteLine($"  speed '{speed.Speed}': token cost x{speed.Multiplier.ToString(CultureInfo.InvariantCulture)} ({window})");
+            console.WriteLine($"  speed '{speed.Speed}': token cost "
+                + $"x{speed.Multiplier.ToString(CultureInfo.InvariantCulture)} ({window})");
         }
 
         console.WriteLine($"  source: {price.Origin}");
@@ -88,5 +93,6 @@ internal static class PricesCommand
 
     private static string Money(decimal value) => "$" + value.ToString("0.00####", CultureInfo.InvariantCulture);
 
-    private static string Fallback(decimal? published) => published is null ? " (not published; fallback)" : string.Empty;
+    private static string Fallback(decimal? published) =>
+        published is null ? " (not published; fallback)" : string.Empty;
 }

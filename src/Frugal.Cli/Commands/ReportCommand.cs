@@ -6,7 +6,9 @@ using Frugal.Storage.Import;
 
 namespace Frugal.Cli.Commands;
 
-/// <summary><c>frugal report PERIOD</c>: imports new log lines, then reports usage and cost grouped by PERIOD.</summary>
+/// <summary>
+/// <c>frugal report PERIOD</c>: imports new log lines, then reports usage and cost grouped by PERIOD.
+/// </summary>
 internal static class ReportCommand
 {
     private static readonly Argument<string> Period = new("period")
@@ -99,7 +101,8 @@ internal static class ReportCommand
         {
             ImportView.Render(error, import, elapsed);
         }
-        else if (import.Diagnostics.Any(d => d.Kind == Domain.Usage.DiagnosticKind.Skipped) || import.FileErrors.Count > 0)
+        else if (import.Diagnostics.Any(d => d.Kind == Domain.Usage.DiagnosticKind.Skipped)
+            || import.FileErrors.Count > 0)
         {
             ImportView.Render(error, import, elapsed);
         }

@@ -4,7 +4,8 @@ namespace Frugal.Cli.Infrastructure;
 /// The one error type of the command line: a message that says what is wrong and what to do, and the exit code it
 /// maps to (2 for a usage error, 1 for a failure). <see cref="Program"/> turns it into one line on stderr.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "The CLI's one error type reads as a noun at every throw site.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Naming", "CA1710", Justification = "The CLI's one error type reads as a noun at every throw site.")]
 public sealed class CliError : Exception
 {
     /// <summary>The exit code of a command used wrongly.</summary>
@@ -13,7 +14,8 @@ public sealed class CliError : Exception
     /// <summary>The exit code of a command that could not do its job.</summary>
     public const int FailureExitCode = 1;
 
-    private CliError(string message, int exitCode, Exception? inner = null) : base(message, inner) => ExitCode = exitCode;
+    private CliError(string message, int exitCode, Exception? inner = null)
+        : base(message, inner) => ExitCode = exitCode;
 
     /// <summary>Creates a failure without details.</summary>
     public CliError() : this("The command failed.", FailureExitCode)
@@ -42,7 +44,8 @@ public sealed class CliError : Exception
 
     /// <summary>A time zone option named no known zone.</summary>
     public static CliError BadTimeZone(string value) =>
-        Usage($"--timezone '{value}' is not a time zone this system knows: give an IANA name such as Europe/Paris or UTC.");
+        Usage($"--timezone '{value}' is not a time zone this system knows: "
+            + "give an IANA name such as Europe/Paris or UTC.");
 
     /// <summary>A <c>--source</c> value was not <c>NAME=PATH</c> with a known name.</summary>
     public static CliError BadSource(string value) =>
@@ -58,7 +61,8 @@ public sealed class CliError : Exception
 
     /// <summary>The ledger could not be opened or written.</summary>
     public static CliError Ledger(string path, string reason, Exception? inner = null) =>
-        new($"cannot use the ledger at {path}: {reason}. Check the path and its permissions, or choose another with --ledger.",
+        new($"cannot use the ledger at {path}: {reason}. Check the path and its permissions, "
+            + "or choose another with --ledger.",
             FailureExitCode, inner);
 
     /// <summary>A price file could not be used.</summary>

@@ -2,7 +2,9 @@ using Spectre.Console;
 
 namespace Frugal.Cli.Infrastructure;
 
-/// <summary>The two consoles: stdout for results, stderr for progress and warnings. Width is fixed when redirected.</summary>
+/// <summary>
+/// The two consoles: stdout for results, stderr for progress and warnings. Width is fixed when redirected.
+/// </summary>
 internal static class Consoles
 {
     public static IAnsiConsole Create(TextWriter writer, bool redirected)

@@ -20,7 +20,8 @@ internal sealed record DateRange(DateOnly? Since, DateOnly? Until)
     }
 
     /// <summary>The first instant of <see cref="Since"/> in the zone (inclusive).</summary>
-    public DateTimeOffset From(TimeZoneInfo zone) => Since is { } date ? StartOfDay(date, zone) : DateTimeOffset.MinValue;
+    public DateTimeOffset From(TimeZoneInfo zone) =>
+        Since is { } date ? StartOfDay(date, zone) : DateTimeOffset.MinValue;
 
     /// <summary>The first instant after <see cref="Until"/> in the zone (exclusive).</summary>
     public DateTimeOffset To(TimeZoneInfo zone) =>

@@ -29,7 +29,8 @@ internal static class ImportRunner
         return (summary, stopwatch.Elapsed);
     }
 
-    private static ImportSummary WithProgress(LedgerImporter importer, IReadOnlyList<SourceRoot> roots, CancellationToken cancel)
+    private static ImportSummary WithProgress(
+        LedgerImporter importer, IReadOnlyList<SourceRoot> roots, CancellationToken cancel)
     {
         ImportSummary? summary = null;
         Consoles.Error().Progress().AutoClear(true).Start(context =>

@@ -15,7 +15,9 @@ internal static class LedgerLocation
         return Path.Combine(dataHome, "frugal", "ledger.db");
     }
 
-    /// <summary><c>$XDG_CONFIG_HOME/frugal/prices.json</c> (else <c>~/.config/frugal/prices.json</c>) when it exists.</summary>
+    /// <summary>
+    /// <c>$XDG_CONFIG_HOME/frugal/prices.json</c> (else <c>~/.config/frugal/prices.json</c>) when it exists.
+    /// </summary>
     public static string? DefaultPriceOverride()
     {
         var configHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");

@@ -5,7 +5,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Frugal.Cli.Infrastructure;
 
-/// <summary>Opens the ledger and the price table the way every command does, mapping failures to <see cref="CliError"/>.</summary>
+/// <summary>
+/// Opens the ledger and the price table the way every command does, mapping failures to <see cref="CliError"/>.
+/// </summary>
 internal static class LedgerSession
 {
     public static UsageLedger OpenLedger(string? option)
@@ -17,7 +19,8 @@ internal static class LedgerSession
         }
         catch (SqliteException e)
         {
-            throw CliError.Ledger(path, e.SqliteErrorCode == 26 ? "it is not a Frugal ledger (not a SQLite file)" : e.Message, e);
+            throw CliError.Ledger(
+                path, e.SqliteErrorCode == 26 ? "it is not a Frugal ledger (not a SQLite file)" : e.Message, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -25,7 +25,8 @@ internal static class ImportView
         WriteKind(console, summary.Diagnostics, DiagnosticKind.Note, "Notes");
         if (summary.ReplaysRemoved > 0)
         {
-            console.WriteLine($"Subagent replays merged into their parent call: {Numbers.Tokens(summary.ReplaysRemoved)}.");
+            console.WriteLine(
+                $"Subagent replays merged into their parent call: {Numbers.Tokens(summary.ReplaysRemoved)}.");
         }
 
         foreach (var error in summary.FileErrors)
@@ -44,10 +45,12 @@ internal static class ImportView
         }
 
         console.WriteLine(
-            "Point Frugal at logs with --source claude-code=PATH or --source codex=PATH, or set CLAUDE_CONFIG_DIR or CODEX_HOME.");
+            "Point Frugal at logs with --source claude-code=PATH or --source codex=PATH, "
+            + "or set CLAUDE_CONFIG_DIR or CODEX_HOME.");
     }
 
-    private static void WriteKind(IAnsiConsole console, IReadOnlyList<DiagnosticCount> diagnostics, DiagnosticKind kind, string title)
+    private static void WriteKind(
+        IAnsiConsole console, IReadOnlyList<DiagnosticCount> diagnostics, DiagnosticKind kind, string title)
     {
         var items = diagnostics.Where(d => d.Kind == kind).ToArray();
         if (items.Length == 0)
@@ -55,6 +58,7 @@ internal static class ImportView
             return;
         }
 
-        console.WriteLine($"{title}: " + string.Join(", ", items.Select(d => $"{Numbers.Tokens(d.Count)} {d.Reason}")) + ".");
+        console.WriteLine($"{title}: "
+            + string.Join(", ", items.Select(d => $"{Numbers.Tokens(d.Count)} {d.Reason}")) + ".");
     }
 }

@@ -109,7 +109,8 @@ internal static class ReportJson
     }
 
     private static void WriteDiagnostics(
-        Utf8JsonWriter json, UsageReport report, IReadOnlyList<DiagnosticCount> ledgerDiagnostics, ImportSummary? import)
+        Utf8JsonWriter json, UsageReport report, IReadOnlyList<DiagnosticCount> ledgerDiagnostics,
+        ImportSummary? import)
     {
         json.WriteStartObject("diagnostics");
         json.WriteStartArray("unpricedModels");
@@ -140,10 +141,12 @@ internal static class ReportJson
         json.WriteEndObject();
     }
 
-    private static void WriteCounts(Utf8JsonWriter json, string noun, IReadOnlyList<DiagnosticCount> counts, bool prefix)
+    private static void WriteCounts(
+        Utf8JsonWriter json, string noun, IReadOnlyList<DiagnosticCount> counts, bool prefix)
     {
         foreach (var (kind, name) in (ReadOnlySpan<(DiagnosticKind, string)>)
-            [(DiagnosticKind.Skipped, "skipped"), (DiagnosticKind.Duplicate, "duplicate"), (DiagnosticKind.Note, "noted")])
+            [(DiagnosticKind.Skipped, "skipped"), (DiagnosticKind.Duplicate, "duplicate"),
+             (DiagnosticKind.Note, "noted")])
         {
             json.WriteStartObject(prefix ? name + char.ToUpperInvariant(noun[0]) + noun[1..] : name + noun);
             foreach (var count in counts.Where(c => c.Kind == kind))

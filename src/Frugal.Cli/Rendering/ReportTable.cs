@@ -14,7 +14,8 @@ internal static class ReportTable
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title($"{Title(report.Period)} usage ({report.TimeZoneId})");
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"{Title(report.Period)} usage ({report.TimeZoneId})");
         table.AddColumn(new TableColumn(KeyHeader(report.Period)));
         if (report.Period is ReportPeriod.Session)
         {
@@ -73,7 +74,8 @@ internal static class ReportTable
         foreach (var model in report.Unpriced)
         {
             console.MarkupLine(Markup.Escape(
-                $"* unpriced: {model.Model}: {Numbers.Tokens(model.Tokens)} tokens in {Numbers.Tokens(model.Calls)} calls "
+                $"* unpriced: {model.Model}: {Numbers.Tokens(model.Tokens)} tokens "
+                + $"in {Numbers.Tokens(model.Calls)} calls "
                 + "are not in the cost; add a price with --prices FILE."));
         }
     }

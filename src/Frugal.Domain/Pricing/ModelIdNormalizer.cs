@@ -9,7 +9,9 @@ namespace Frugal.Domain.Pricing;
 /// </summary>
 public static partial class ModelIdNormalizer
 {
-    /// <summary>Yields the id itself (lower case), then each further normalised form that differs from the last.</summary>
+    /// <summary>
+    /// Yields the id itself (lower case), then each further normalised form that differs from the last.
+    /// </summary>
     public static IEnumerable<(string Candidate, string Step)> Candidates(string modelId)
     {
         ArgumentNullException.ThrowIfNull(modelId);

@@ -46,10 +46,14 @@ public sealed class PriceTable
             .ToArray();
     }
 
-    /// <summary>Every long-context threshold in the table, ascending; calls are grouped by how many they exceed.</summary>
+    /// <summary>
+    /// Every long-context threshold in the table, ascending; calls are grouped by how many they exceed.
+    /// </summary>
     public IReadOnlyList<long> LongContextThresholds { get; }
 
-    /// <summary>How many of <see cref="LongContextThresholds"/> a prompt of <paramref name="promptTokens"/> exceeds.</summary>
+    /// <summary>
+    /// How many of <see cref="LongContextThresholds"/> a prompt of <paramref name="promptTokens"/> exceeds.
+    /// </summary>
     public int PromptTier(long promptTokens)
     {
         var tier = 0;
@@ -61,7 +65,9 @@ public sealed class PriceTable
         return tier;
     }
 
-    /// <summary>Whether calls of <paramref name="tier"/> are above <paramref name="price"/>'s long-context threshold.</summary>
+    /// <summary>
+    /// Whether calls of <paramref name="tier"/> are above <paramref name="price"/>'s long-context threshold.
+    /// </summary>
     public bool IsLongContext(ModelPrice price, int tier)
     {
         ArgumentNullException.ThrowIfNull(price);

@@ -10,7 +10,9 @@ namespace Frugal.Domain.Pricing;
 /// <param name="Until">The last UTC date it applies to, or null.</param>
 public sealed record SpeedMultiplier(string Speed, decimal Multiplier, DateOnly? From = null, DateOnly? Until = null)
 {
-    /// <summary>Whether this multiplier applies to a call in <paramref name="speed"/> mode on <paramref name="date"/>.</summary>
+    /// <summary>
+    /// Whether this multiplier applies to a call in <paramref name="speed"/> mode on <paramref name="date"/>.
+    /// </summary>
     public bool AppliesTo(string? speed, DateOnly date) =>
         speed is not null
         && string.Equals(speed, Speed, StringComparison.OrdinalIgnoreCase)

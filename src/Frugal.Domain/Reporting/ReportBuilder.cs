@@ -21,7 +21,8 @@ public sealed class ReportBuilder
     private readonly UsageSummary _totals = new("total");
 
     /// <summary>Starts an empty report.</summary>
-    public ReportBuilder(ReportPeriod period, TimeZoneInfo zone, PriceTable prices, DayOfWeek weekStart = DayOfWeek.Monday)
+    public ReportBuilder(
+        ReportPeriod period, TimeZoneInfo zone, PriceTable prices, DayOfWeek weekStart = DayOfWeek.Monday)
     {
         _period = period;
         _zone = zone ?? throw new ArgumentNullException(nameof(zone));
@@ -98,7 +99,8 @@ public sealed class ReportBuilder
         }
 
         var longContext = _prices.IsLongContext(price, group.PromptTier);
-        return PriceCalculator.Cost(price, group.Tokens, group.WebSearchRequests, group.Speed, date, longContext).TotalUsd;
+        return PriceCalculator.Cost(
+            price, group.Tokens, group.WebSearchRequests, group.Speed, date, longContext).TotalUsd;
     }
 
     private string KeyOf(UsageGroup group) => _period switch

@@ -85,12 +85,28 @@ internal sealed class CodexLine
     {
         if (reader.ValueTextEquals("type"u8)) { reader.Read(); PayloadType = JsonValues.ReadString(ref reader); }
         else if (reader.ValueTextEquals("id"u8)) { reader.Read(); Id = JsonValues.ReadString(ref reader); }
-        else if (reader.ValueTextEquals("forked_from_id"u8)) { reader.Read(); ForkedFromId = JsonValues.ReadString(ref reader); }
-        else if (reader.ValueTextEquals("parent_thread_id"u8)) { reader.Read(); ParentThreadId ??= JsonValues.ReadString(ref reader); }
+        else if (reader.ValueTextEquals("forked_from_id"u8))
+        {
+            reader.Read();
+            ForkedFromId = JsonValues.ReadString(ref reader);
+        }
+        else if (reader.ValueTextEquals("parent_thread_id"u8))
+        {
+            reader.Read();
+            ParentThreadId ??= JsonValues.ReadString(ref reader);
+        }
         else if (reader.ValueTextEquals("cwd"u8)) { reader.Read(); Cwd = JsonValues.ReadString(ref reader); }
         else if (reader.ValueTextEquals("model"u8)) { reader.Read(); Model = JsonValues.ReadString(ref reader); }
-        else if (reader.ValueTextEquals("model_provider"u8)) { reader.Read(); Provider = JsonValues.ReadString(ref reader); }
-        else if (reader.ValueTextEquals("service_tier"u8)) { reader.Read(); ServiceTier = JsonValues.ReadString(ref reader); }
+        else if (reader.ValueTextEquals("model_provider"u8))
+        {
+            reader.Read();
+            Provider = JsonValues.ReadString(ref reader);
+        }
+        else if (reader.ValueTextEquals("service_tier"u8))
+        {
+            reader.Read();
+            ServiceTier = JsonValues.ReadString(ref reader);
+        }
         else if (reader.ValueTextEquals("source"u8)) { reader.Read(); ReadSource(ref reader); }
         else if (reader.ValueTextEquals("git"u8)) { reader.Read(); ReadGit(ref reader); }
         else if (reader.ValueTextEquals("info"u8)) { reader.Read(); ReadInfo(ref reader); }

@@ -16,7 +16,9 @@ public sealed class CodexRolloutLineReader : UsageLineReader
     private readonly string _fallbackThreadId;
     private readonly CodexThreadState _state;
 
-    /// <summary>Starts reading a rollout at <paramref name="path"/> from a saved state (null at the file's start).</summary>
+    /// <summary>
+    /// Starts reading a rollout at <paramref name="path"/> from a saved state (null at the file's start).
+    /// </summary>
     public CodexRolloutLineReader(string path, string? savedState)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -126,7 +128,9 @@ public sealed class CodexRolloutLineReader : UsageLineReader
 
         _state.ThreadId ??= _fallbackThreadId;
         var family = _state.ThreadId;
-        for (var hops = 0; hops < 64 && _state.Lineage.TryGetValue(family, out var parent) && parent is not null; hops++)
+        for (var hops = 0;
+            hops < 64 && _state.Lineage.TryGetValue(family, out var parent) && parent is not null;
+            hops++)
         {
             family = parent;
         }

@@ -12,7 +12,9 @@ public sealed class SourceLocator
     private readonly Func<string, string?> _environment;
     private readonly string _home;
 
-    /// <summary>Creates a locator reading variables through <paramref name="environment"/> with the given home folder.</summary>
+    /// <summary>
+    /// Creates a locator reading variables through <paramref name="environment"/> with the given home folder.
+    /// </summary>
     public SourceLocator(Func<string, string?> environment, string home)
     {
         _environment = environment ?? throw new ArgumentNullException(nameof(environment));
@@ -82,12 +84,17 @@ public sealed class SourceLocator
     {
         var sessions = Path.Combine(home, "sessions");
         var archived = Path.Combine(home, "archived_sessions");
-        if (!Directory.Exists(sessions) && !Directory.Exists(archived) && origin.StartsWith("--source", StringComparison.Ordinal))
+        if (!Directory.Exists(sessions) && !Directory.Exists(archived)
+            && origin.StartsWith("--source", StringComparison.Ordinal))
         {
             return [new SourceRoot(SourceNames.Codex, home, origin)];
         }
 
-        return [new SourceRoot(SourceNames.Codex, sessions, origin), new SourceRoot(SourceNames.Codex, archived, origin)];
+        return
+        [
+            new SourceRoot(SourceNames.Codex, sessions, origin),
+            new SourceRoot(SourceNames.Codex, archived, origin),
+        ];
     }
 
     private string ExpandHome(string path) =>

@@ -3,7 +3,9 @@ using System.Text.Json;
 
 namespace Frugal.Sources.Jsonl;
 
-/// <summary>Small readers of JSON values that tolerate the shapes real logs contain (nulls, integral decimals).</summary>
+/// <summary>
+/// Small readers of JSON values that tolerate the shapes real logs contain (nulls, integral decimals).
+/// </summary>
 internal static class JsonValues
 {
     /// <summary>The outcome of reading a token figure.</summary>
@@ -61,7 +63,10 @@ internal static class JsonValues
         return null;
     }
 
-    /// <summary>Reads the current value as a string through <paramref name="cache"/>, or null like <see cref="ReadString(ref Utf8JsonReader)"/>.</summary>
+    /// <summary>
+    /// Reads the current value as a string through <paramref name="cache"/>, or null like
+    /// <see cref="ReadString(ref Utf8JsonReader)"/>.
+    /// </summary>
     public static string? ReadString(ref Utf8JsonReader reader, Utf8StringCache cache)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)

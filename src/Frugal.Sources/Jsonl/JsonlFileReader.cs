@@ -24,7 +24,8 @@ public static class JsonlFileReader
         string path, long startOffset, long startLineNumber, ILineSink sink, long byteBudget = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var handle = File.OpenHandle(
+            path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         return Read(handle, startOffset, startLineNumber, sink, byteBudget);
     }
 
@@ -155,7 +156,8 @@ public static class JsonlFileReader
         filled = 0;
     }
 
-    private static void Deliver(ReadOnlySpan<byte> withEnding, ReadOnlySpan<byte> line, ref ReadState state, ILineSink sink)
+    private static void Deliver(
+        ReadOnlySpan<byte> withEnding, ReadOnlySpan<byte> line, ref ReadState state, ILineSink sink)
     {
         var lineStart = state.EndOffset;
         state.EndOffset += withEnding.Length;
@@ -176,7 +178,9 @@ public static class JsonlFileReader
         sink.OnLine(line, state.LineNumber);
     }
 
-    /// <summary>Whether <paramref name="data"/> holds exactly one complete JSON value and nothing else but spaces.</summary>
+    /// <summary>
+    /// Whether <paramref name="data"/> holds exactly one complete JSON value and nothing else but spaces.
+    /// </summary>
     public static bool IsCompleteJson(ReadOnlySpan<byte> data)
     {
         try

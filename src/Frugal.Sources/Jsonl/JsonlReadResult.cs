@@ -6,7 +6,9 @@ namespace Frugal.Sources.Jsonl;
 /// <param name="BytesRead">Bytes read from the file by this pass.</param>
 /// <param name="LastLineHash">A hash of the last line consumed, ending included, or 0 when none.</param>
 /// <param name="LastLineLength">The length in bytes of that line, ending included.</param>
-/// <param name="PendingTailBytes">Bytes after <paramref name="EndOffset"/> left for a later pass: an unfinished line.</param>
+/// <param name="PendingTailBytes">
+/// Bytes after <paramref name="EndOffset"/> left for a later pass: an unfinished line.
+/// </param>
 /// <param name="ReachedEnd">Whether the pass stopped at the end of the file rather than at its byte budget.</param>
 public readonly record struct JsonlReadResult(
     long EndOffset,

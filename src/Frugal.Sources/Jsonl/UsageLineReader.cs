@@ -74,7 +74,9 @@ public abstract class UsageLineReader : ILineSink
     /// <summary>Whether a line may carry usage and must be parsed in full; a cheap byte search.</summary>
     protected abstract bool MayCarryUsage(ReadOnlySpan<byte> line);
 
-    /// <summary>Parses a line that may carry usage; throws <see cref="JsonException"/> when it is not valid JSON.</summary>
+    /// <summary>
+    /// Parses a line that may carry usage; throws <see cref="JsonException"/> when it is not valid JSON.
+    /// </summary>
     protected abstract void ReadLine(ReadOnlySpan<byte> line, long lineNumber);
 
     /// <summary>Keeps a record read from the current line.</summary>

@@ -28,7 +28,8 @@ public static class PriceCatalog
     public static IReadOnlyList<ModelPrice> Shipped()
     {
         using var stream = typeof(PriceCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The shipped price table {ResourceName} is missing from the build.");
+            ?? throw new InvalidOperationException(
+                $"The shipped price table {ResourceName} is missing from the build.");
         var file = JsonSerializer.Deserialize(stream, PriceFileJsonContext.Default.PriceFile);
         var problems = new List<string>();
         var prices = Convert(file, "shipped price table", "shipped price table", problems);
@@ -63,7 +64,9 @@ public static class PriceCatalog
         return problems.Count > 0 ? throw new PriceFileException(path, problems) : prices;
     }
 
-    /// <summary>Reads each entry on its own, so that one entry's wrong value does not hide another's problems.</summary>
+    /// <summary>
+    /// Reads each entry on its own, so that one entry's wrong value does not hide another's problems.
+    /// </summary>
     private static void ReadEntries(JsonElement root, List<PriceFileEntry> entries, List<string> problems)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("models", out var models)
@@ -127,7 +130,8 @@ public static class PriceCatalog
 
         foreach (var (field, value) in (ReadOnlySpan<(string, decimal?)>)
             [("cacheRead", entry.CacheRead), ("cacheWrite5m", entry.CacheWrite5m), ("cacheWrite1h", entry.CacheWrite1h),
-             ("webSearchPerThousand", entry.WebSearchPerThousand), ("longContext.cacheRead", entry.LongContext?.CacheRead),
+             ("webSearchPerThousand", entry.WebSearchPerThousand),
+             ("longContext.cacheRead", entry.LongContext?.CacheRead),
              ("longContext.cacheWrite5m", entry.LongContext?.CacheWrite5m),
              ("longContext.cacheWrite1h", entry.LongContext?.CacheWrite1h)])
         {
@@ -170,11 +174,13 @@ public static class PriceCatalog
 
         if (rule.ThresholdTokens is not > 0 || rule.Input is not >= 0 || rule.Output is not >= 0)
         {
-            problems.Add($"{name}: \"longContext\" needs \"thresholdTokens\" above zero and \"input\" and \"output\" prices");
+            problems.Add(
+                $"{name}: \"longContext\" needs \"thresholdTokens\" above zero and \"input\" and \"output\" prices");
             return null;
         }
 
-        var rates = new TokenRates(rule.Input.Value, rule.Output.Value, rule.CacheRead, rule.CacheWrite5m, rule.CacheWrite1h);
+        var rates = new TokenRates(
+            rule.Input.Value, rule.Output.Value, rule.CacheRead, rule.CacheWrite5m, rule.CacheWrite1h);
         return new LongContextRule(rule.ThresholdTokens.Value, rates);
     }
 

@@ -47,7 +47,8 @@ internal sealed class PriceFileSpeed
     [JsonPropertyName("until")] public string? Until { get; set; }
 }
 
-[JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSourceGenerationOptions(
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(PriceFile))]
 [JsonSerializable(typeof(PriceFileEntry))]
 internal sealed partial class PriceFileJsonContext : JsonSerializerContext;

@@ -7,7 +7,8 @@ namespace Frugal.Storage.Import;
 public sealed partial class LedgerImporter
 {
     /// <summary>One chunk as read, with the records that go with it and its byte counts.</summary>
-    private sealed record ReadChunk(FileChunk Chunk, IReadOnlyList<UsageRecord> Records, long BytesRead, long BytesConsumed);
+    private sealed record ReadChunk(
+        FileChunk Chunk, IReadOnlyList<UsageRecord> Records, long BytesRead, long BytesConsumed);
 
     /// <summary>Chunks gathered for one transaction, their records already merged by key.</summary>
     private sealed class Batch

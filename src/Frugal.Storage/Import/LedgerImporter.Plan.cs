@@ -78,7 +78,8 @@ public sealed partial class LedgerImporter
         var tail = new byte[checkpoint.LastLineLength];
         try
         {
-            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using SafeFileHandle handle = File.OpenHandle(
+                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var read = RandomAccess.Read(handle, tail, checkpoint.EndOffset - checkpoint.LastLineLength);
             checkBytes += read;
             return read == tail.Length && HashOf(tail) == checkpoint.LastLineHash;
@@ -89,7 +90,8 @@ public sealed partial class LedgerImporter
         }
     }
 
-    private sealed record ImportPlan(IReadOnlyList<SourceRoot> Roots, List<FileJob> Jobs, long FilesFound, long CheckBytes);
+    private sealed record ImportPlan(
+        IReadOnlyList<SourceRoot> Roots, List<FileJob> Jobs, long FilesFound, long CheckBytes);
 
     private sealed record FileJob(
         string Source,

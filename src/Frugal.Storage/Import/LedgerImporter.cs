@@ -56,11 +56,16 @@ public sealed partial class LedgerImporter
         };
     }
 
-    private void Produce(IReadOnlyList<FileJob> jobs, BlockingCollection<ReadChunk> queue, Tally tally, CancellationToken cancel)
+    private void Produce(
+        IReadOnlyList<FileJob> jobs, BlockingCollection<ReadChunk> queue, Tally tally, CancellationToken cancel)
     {
         try
         {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancel };
+            var options = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = _options.Parallelism,
+                CancellationToken = cancel,
+            };
             // One file at a time per worker: the jobs are sorted largest first, and chunked partitioning could hand
             // one worker several of the largest files while the other sits idle.
             var oneByOne = Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering);
@@ -102,7 +107,8 @@ public sealed partial class LedgerImporter
         }
     }
 
-    private static ReadChunk ToChunk(FileJob job, UsageLineReader reader, long offset, bool first, JsonlReadResult result)
+    private static ReadChunk ToChunk(
+        FileJob job, UsageLineReader reader, long offset, bool first, JsonlReadResult result)
     {
         var records = reader.TakeRecords();
         var checkpoint = new FileCheckpoint(
@@ -111,7 +117,8 @@ public sealed partial class LedgerImporter
             result.LastLineLength > 0 ? result.LastLineLength : job.PreviousHashLength,
             reader.SaveState());
         var chunk = new FileChunk(
-            offset, job.Restarted && first, checkpoint, reader.TakeDiagnostics(), reader.TakeLineCount(), records.Count);
+            offset, job.Restarted && first, checkpoint, reader.TakeDiagnostics(), reader.TakeLineCount(),
+            records.Count);
         return new ReadChunk(chunk, records, result.BytesRead, result.EndOffset - offset);
     }
 

@@ -30,7 +30,9 @@ public sealed partial class UsageLedger
         ArgumentNullException.ThrowIfNull(longContextThresholds);
         ArgumentNullException.ThrowIfNull(visit);
         var (contexts, shapes) = GroupContexts(period);
-        var bucketMs = period is ReportPeriod.Daily or ReportPeriod.Weekly or ReportPeriod.Monthly ? QuarterHourMs : DayMs;
+        var bucketMs = period is ReportPeriod.Daily or ReportPeriod.Weekly or ReportPeriod.Monthly
+            ? QuarterHourMs
+            : DayMs;
         var sums = new Dictionary<(long Bucket, int Shape, int Tier), GroupSum>();
 
         ReadCallNumbers(from, until, (ts, contextId, tokens, webSearches) =>
@@ -90,7 +92,9 @@ public sealed partial class UsageLedger
         return (contexts, shapes);
     }
 
-    /// <summary>Reads the numbers of each call straight off SQLite's statement: reports read every call in range.</summary>
+    /// <summary>
+    /// Reads the numbers of each call straight off SQLite's statement: reports read every call in range.
+    /// </summary>
     private void ReadCallNumbers(DateTimeOffset from, DateTimeOffset until, Action<long, long, TokenCounts, long> visit)
     {
         var database = _connection.Handle!;

@@ -32,7 +32,8 @@ public sealed partial class UsageLedger
             var path = reader.GetString(0);
             checkpoints[path] = new FileCheckpoint(
                 source, path, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
-                unchecked((ulong)reader.GetInt64(5)), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7));
+                unchecked((ulong)reader.GetInt64(5)), reader.GetInt32(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7));
         }
 
         return checkpoints;
@@ -66,7 +67,8 @@ public sealed partial class UsageLedger
         var totals = new List<DiagnosticCount>();
         while (reader.Read())
         {
-            totals.Add(new DiagnosticCount((DiagnosticKind)reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2), 0));
+            totals.Add(new DiagnosticCount(
+                (DiagnosticKind)reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2), 0));
         }
 
         return totals;
@@ -75,7 +77,8 @@ public sealed partial class UsageLedger
     /// <summary>How many files, lines and calls the ledger holds.</summary>
     public LedgerStats Stats()
     {
-        using var command = new PreparedStatement(_connection, "SELECT count(*), coalesce(sum(lines), 0) FROM source_file;");
+        using var command = new PreparedStatement(
+            _connection, "SELECT count(*), coalesce(sum(lines), 0) FROM source_file;");
         using var reader = command.Reader();
         reader.Read();
         return new LedgerStats(reader.GetInt64(0), reader.GetInt64(1), CountCalls());
@@ -104,7 +107,9 @@ public sealed partial class UsageLedger
         Sidechain = reader.GetInt64(21) != 0,
         ResponseId = reader.IsDBNull(22) ? null : reader.GetString(22),
         LatencyMs = reader.IsDBNull(23) ? null : reader.GetInt64(23),
-        CostReportedUsd = reader.IsDBNull(24) ? null : decimal.Parse(reader.GetString(24), CultureInfo.InvariantCulture),
+        CostReportedUsd = reader.IsDBNull(24)
+            ? null
+            : decimal.Parse(reader.GetString(24), CultureInfo.InvariantCulture),
         Provenance = (Provenance)reader.GetInt32(25),
     };
 

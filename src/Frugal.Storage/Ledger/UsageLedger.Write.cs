@@ -62,13 +62,16 @@ public sealed partial class UsageLedger
 
     /// <summary>
     /// Commits the chunks in one transaction: their records are merged by source key (a main-thread record wins over
-    /// a subagent's copy of it, then the record with the most tokens wins), subagent replays of a parent call are collapsed, and each file's checkpoint and diagnostics
+    /// a subagent's copy of it, then the record with the most tokens wins), subagent replays of a parent call are
+    /// collapsed, and each file's checkpoint and diagnostics
     /// advance. A chunk whose start no longer matches the stored checkpoint was committed by another import: its
     /// records still merge (idempotently) but its checkpoint and counts are not applied twice.
     /// </summary>
     /// <param name="records">The records read in the chunks.</param>
     /// <param name="chunks">The chunks, in the order they were read.</param>
-    /// <param name="beforeCommit">Called inside the transaction just before it commits; for fault-injection tests.</param>
+    /// <param name="beforeCommit">
+    /// Called inside the transaction just before it commits; for fault-injection tests.
+    /// </param>
     public CommitOutcome Commit(
         IReadOnlyCollection<UsageRecord> records, IReadOnlyList<FileChunk> chunks, Action? beforeCommit = null)
     {
@@ -164,7 +167,10 @@ public sealed partial class UsageLedger
         }
     }
 
-    /// <summary>Collapses replays among the calls that share a response with a call added after <paramref name="lastIdBefore"/>.</summary>
+    /// <summary>
+    /// Collapses replays among the calls that share a response with a call added after
+    /// <paramref name="lastIdBefore"/>.
+    /// </summary>
     private long DeleteReplays(long lastIdBefore)
     {
         using var delete = new PreparedStatement(_connection, DeleteReplaysSql);
@@ -174,5 +180,6 @@ public sealed partial class UsageLedger
 
     private long LastUsageId() => Scalar(_connection, "SELECT max(id) FROM usage;") is long id ? id : 0;
 
-    private long CountCalls() => Convert.ToInt64(Scalar(_connection, "SELECT count(*) FROM usage;"), CultureInfo.InvariantCulture);
+    private long CountCalls() =>
+        Convert.ToInt64(Scalar(_connection, "SELECT count(*) FROM usage;"), CultureInfo.InvariantCulture);
 }

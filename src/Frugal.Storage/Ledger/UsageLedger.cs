@@ -71,11 +71,13 @@ public sealed partial class UsageLedger : IDisposable
     private static void Migrate(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
-        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        var version = Convert.ToInt32(
+            Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
         if (version > LedgerSchema.Migrations.Length)
         {
             throw new LedgerException(
-                $"The ledger was written by a newer Frugal (schema {version}, this one knows {LedgerSchema.Migrations.Length}): "
+                $"The ledger was written by a newer Frugal (schema {version}, "
+                + $"this one knows {LedgerSchema.Migrations.Length}): "
                 + "upgrade Frugal or choose another ledger with --ledger.");
         }
 

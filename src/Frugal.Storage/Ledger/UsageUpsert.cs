@@ -56,10 +56,14 @@ internal sealed class UsageUpsert : IDisposable
     public void Dispose() => _statement.Dispose();
 
     private void Text(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+        Check(value is null
+            ? raw.sqlite3_bind_null(_statement, index)
+            : raw.sqlite3_bind_text(_statement, index, value));
 
     private void Number(int index, long? value) =>
-        Check(value is { } number ? raw.sqlite3_bind_int64(_statement, index, number) : raw.sqlite3_bind_null(_statement, index));
+        Check(value is { } number
+            ? raw.sqlite3_bind_int64(_statement, index, number)
+            : raw.sqlite3_bind_null(_statement, index));
 
     private void Check(int result)
     {

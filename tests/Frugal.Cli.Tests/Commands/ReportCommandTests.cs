@@ -18,7 +18,8 @@ public sealed class ReportCommandTests : IDisposable
         generator.Write(_home.Combine("logs"), sessions: 25);
 
         var result = FrugalProcess.Run(
-            _home.Path, "report", "daily", "--json", "--timezone", "UTC", "--source", $"claude-code={_home.Combine("logs")}");
+            _home.Path, "report", "daily", "--json", "--timezone", "UTC",
+            "--source", $"claude-code={_home.Combine("logs")}");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -138,7 +139,8 @@ public sealed class ReportCommandTests : IDisposable
 
         var result = FrugalProcess.Shell(
             _home.Path,
-            $"$FRUGAL report session --source claude-code={_home.Combine("logs")} | head -1; echo \"exit=${{PIPESTATUS[0]}}\"");
+            $"$FRUGAL report session --source claude-code={_home.Combine("logs")} | head -1; "
+            + "echo \"exit=${PIPESTATUS[0]}\"");
 
         result.Stdout.ShouldContain("exit=0");
         result.Stderr.ShouldNotContain("Exception");
@@ -153,14 +155,22 @@ public sealed class ReportCommandTests : IDisposable
         File.WriteAllLines(Path.Combine(day, "rollout-2026-05-01T10-00-00-01970000-0000-7000-8000-000000000001.jsonl"),
         [
             """{"timestamp":"2026-05-01T10:00:00.000Z","type":"session_meta","payload":{"id":"t1","cwd":"/w/app"}}""",
-            """{"timestamp":"2026-05-01T10:00:01.000Z","type":"turn_context","payload":{"cwd":"/w/app","model":"gpt-5.2-codex"}}""",
-            """{"timestamp":"2026-05-01T10:00:10.000Z","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":1000,"cached_input_tokens":200,"output_tokens":100,"reasoning_output_tokens":40,"total_tokens":1100}}}}""",
-            """{"timestamp":"2026-05-01T10:00:10.500Z","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":1000,"cached_input_tokens":200,"output_tokens":100,"reasoning_output_tokens":40,"total_tokens":1100}}}}""",
-            """{"timestamp":"2026-05-01T10:01:00.000Z","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":3000,"cached_input_tokens":1200,"output_tokens":300,"reasoning_output_tokens":90,"total_tokens":3300}}}}""",
+            """{"timestamp":"2026-05-01T10:00:01.000Z","type":"turn_context","payload":"""
+                + """{"cwd":"/w/app","model":"gpt-5.2-codex"}}""",
+            """{"timestamp":"2026-05-01T10:00:10.000Z","type":"event_msg","payload":{"type":"token_count","info":"""
+                + """{"total_token_usage":{"input_tokens":1000,"cached_input_tokens":200,"output_tokens":"""
+                + """100,"reasoning_output_tokens":40,"total_tokens":1100}}}}""",
+            """{"timestamp":"2026-05-01T10:00:10.500Z","type":"event_msg","payload":{"type":"token_count","info":"""
+                + """{"total_token_usage":{"input_tokens":1000,"cached_input_tokens":200,"output_tokens":"""
+                + """100,"reasoning_output_tokens":40,"total_tokens":1100}}}}""",
+            """{"timestamp":"2026-05-01T10:01:00.000Z","type":"event_msg","payload":{"type":"token_count","info":"""
+                + """{"total_token_usage":{"input_tokens":3000,"cached_input_tokens":1200,"output_tokens":"""
+                + """300,"reasoning_output_tokens":90,"total_tokens":3300}}}}""",
         ]);
 
         var result = FrugalProcess.Run(
-            _home.Path, "report", "daily", "--json", "--timezone", "UTC", "--source", $"codex={_home.Combine("codex")}");
+            _home.Path, "report", "daily", "--json", "--timezone", "UTC",
+            "--source", $"codex={_home.Combine("codex")}");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);

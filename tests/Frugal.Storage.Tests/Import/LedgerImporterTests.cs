@@ -142,7 +142,8 @@ public sealed class LedgerImporterTests : IDisposable
             BeforeCommit = batch => { if (batch == 3) { throw new InvalidOperationException("killed"); } },
         };
 
-        Should.Throw<InvalidOperationException>(() => new LedgerImporter(crashed, crashing).Run(Roots(), null, TestContext.Current.CancellationToken));
+        Should.Throw<InvalidOperationException>(
+            () => new LedgerImporter(crashed, crashing).Run(Roots(), null, TestContext.Current.CancellationToken));
         var partial = crashed.Stats().Calls;
         new LedgerImporter(crashed).Run(Roots(), null, TestContext.Current.CancellationToken);
 
@@ -207,7 +208,8 @@ public sealed class LedgerImporterTests : IDisposable
         return path;
     }
 
-    private static string Assistant(string messageId, string requestId, string timestamp, int output, bool sidechain = false)
+    private static string Assistant(
+        string messageId, string requestId, string timestamp, int output, bool sidechain = false)
     {
         var side = sidechain ? "true" : "false";
         var usage = $"{{\"input_tokens\":3,\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":100,"

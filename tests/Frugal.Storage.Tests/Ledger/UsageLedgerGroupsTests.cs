@@ -56,7 +56,8 @@ public sealed class UsageLedgerGroupsTests : IDisposable
         var report = new ReportBuilder(ReportPeriod.Daily, TimeZoneInfo.Utc, prices);
 
         ledger.ReadUsageGroups(
-            ReportPeriod.Daily, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, prices.LongContextThresholds, report.Add);
+            ReportPeriod.Daily, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, prices.LongContextThresholds,
+            report.Add);
 
         // claude-sonnet-4-5: a prompt of 10 + 199,990 = 200,000 tokens is not above the threshold:
         //   10 x $3 + 199,990 x $0.30 + 100 x $15 = 30 + 59,997 + 1,500 = 61,527 micro-dollars;

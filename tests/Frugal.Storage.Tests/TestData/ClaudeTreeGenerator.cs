@@ -13,7 +13,8 @@ namespace Frugal.Storage.Tests.TestData;
 /// </summary>
 public sealed class ClaudeTreeGenerator
 {
-    private static readonly string[] Models = ["claude-sonnet-4-5-20250929", "claude-opus-4-6", "claude-haiku-4-5-20251001"];
+    private static readonly string[] Models =
+        ["claude-sonnet-4-5-20250929", "claude-opus-4-6", "claude-haiku-4-5-20251001"];
     private readonly Random _random;
     private readonly Dictionary<string, DayTotals> _truth = new(StringComparer.Ordinal);
     private int _ids;
@@ -38,7 +39,8 @@ public sealed class ClaudeTreeGenerator
             var at = start.AddMinutes(_random.Next(0, 60 * 24 * 20));
             var lines = new List<string>();
             var truncatedBefore = TruncatedUsageLines;
-            var replayable = WriteSession(lines, sessionId, project, at, callsPerSession, sidechain: false, agent: null);
+            var replayable = WriteSession(
+                lines, sessionId, project, at, callsPerSession, sidechain: false, agent: null);
             var mainTruncated = TruncatedUsageLines - truncatedBefore;
             var path = Path.Combine(folder, sessionId + ".jsonl");
             WriteFile(path, lines, crlf: s % 7 == 3);
@@ -71,9 +73,12 @@ public sealed class ClaudeTreeGenerator
         WriteFile(Path.Combine(folder, sessionId, "subagents", $"agent-{agent}.jsonl"), lines, crlf: false);
     }
 
-    /// <summary>Writes one session's lines; returns a sidechain replay of its first call, for a subagent file.</summary>
+    /// <summary>
+    /// Writes one session's lines; returns a sidechain replay of its first call, for a subagent file.
+    /// </summary>
     private string? WriteSession(
-        List<string> lines, string sessionId, string project, DateTimeOffset at, int calls, bool sidechain, string? agent)
+        List<string> lines, string sessionId, string project, DateTimeOffset at, int calls, bool sidechain,
+        string? agent)
     {
         string? replay = null;
         var model = Models[_random.Next(Models.Length)];
@@ -92,7 +97,8 @@ public sealed class ClaudeTreeGenerator
             {
                 var last = b == blocks - 1;
                 var output = last ? call.Output : 1 + _random.Next(Math.Min(call.Output, 10));
-                var line = AssistantLine(sessionId, project, at.AddMilliseconds(b * 300), call, output, sidechain, agent, call.RequestId);
+                var line = AssistantLine(
+                    sessionId, project, at.AddMilliseconds(b * 300), call, output, sidechain, agent, call.RequestId);
                 if (!last && _random.Next(12) == 0)
                 {
                     lines.Add(line[..(line.Length / 2)]);
@@ -106,7 +112,8 @@ public sealed class ClaudeTreeGenerator
             Count(at.AddMilliseconds((blocks - 1) * 300), call);
             if (!sidechain && c == 0)
             {
-                replay = AssistantLine(sessionId, project, at.AddMinutes(3), call, call.Output, true, "replay", NewId("req"));
+                replay = AssistantLine(
+                    sessionId, project, at.AddMinutes(3), call, call.Output, true, "replay", NewId("req"));
             }
 
             if (_random.Next(15) == 0)
@@ -144,13 +151,16 @@ public sealed class ClaudeTreeGenerator
         totals.WebSearches += call.WebSearches;
     }
 
-    private static string UserLine(string sessionId, string project, DateTimeOffset at, bool sidechain, string? agent) =>
+    private static string UserLine(
+        string sessionId, string project, DateTimeOffset at, bool sidechain, string? agent) =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["parentUuid"] = null, ["isSidechain"] = sidechain, ["type"] = "user", ["sessionId"] = sessionId,
             ["cwd"] = project, ["agentId"] = agent, ["timestamp"] = Stamp(at),
-            ["message"] = new Dictionary<string, object> { ["role"] = "user", ["content"] = "please add a usage counter" },
-            ["toolUseResult"] = new Dictionary<string, object> { ["usage"] = new Dictionary<string, int> { ["input_tokens"] = 99 } },
+            ["message"] =
+                new Dictionary<string, object> { ["role"] = "user", ["content"] = "please add a usage counter" },
+            ["toolUseResult"] =
+                new Dictionary<string, object> { ["usage"] = new Dictionary<string, int> { ["input_tokens"] = 99 } },
         });
 
     private static string AssistantLine(
