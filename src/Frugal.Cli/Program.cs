@@ -52,10 +52,14 @@ public static class Program
         {
             var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "frugal"
                 : "frugal " + parse.CommandResult.Command.Name);
-            var message = string.Join(' ', parse.Errors[0].Message
+            // "Required command was not provided" comes with the error that names the unknown word; show that one.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
+                ?? parse.Errors[0];
+            var message = string.Join(' ', error.Message
                 .Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
-                .Select(part => part.Trim()));
-            throw CliError.Usage($"{message} Run '{command} --help' for usage.");
+                .Select(part => part.Trim()))
+                .TrimEnd('.');
+            throw CliError.Usage($"{message}. Run '{command} --help' for usage.");
         }
 
         return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -61,11 +61,15 @@ public sealed class CliError : Exception
 
     /// <summary>The ledger could not be opened or written.</summary>
     public static CliError Ledger(string path, string reason, Exception? inner = null) =>
-        new($"cannot use the ledger at {path}: {reason}. Check the path and its permissions, "
+        new($"cannot use the ledger at {path}: {reason.TrimEnd('.', ' ')}. Check the path and its permissions, "
             + "or choose another with --ledger.",
             FailureExitCode, inner);
 
     /// <summary>A price file could not be used.</summary>
-    public static CliError PriceFile(string message, Exception? inner = null) =>
-        new($"price file {message}", UsageExitCode, inner);
+    public static CliError PriceFile(string message, bool given, Exception? inner = null) =>
+        new($"price file {message}", given ? UsageExitCode : FailureExitCode, inner);
+
+    /// <summary>The ledger path given is empty.</summary>
+    public static CliError EmptyLedgerPath() =>
+        Usage("--ledger is empty: give the path of a ledger file, or leave the option out for the default.");
 }

@@ -12,6 +12,11 @@ internal static class LedgerSession
 {
     public static UsageLedger OpenLedger(string? option)
     {
+        if (option is not null && string.IsNullOrWhiteSpace(option))
+        {
+            throw CliError.EmptyLedgerPath();
+        }
+
         var path = option ?? LedgerLocation.DefaultLedger();
         try
         {
@@ -46,7 +51,7 @@ internal static class LedgerSession
         }
         catch (PriceFileException e)
         {
-            throw CliError.PriceFile(e.Message, e);
+            throw CliError.PriceFile(e.Message, given: option is not null, e);
         }
     }
 }

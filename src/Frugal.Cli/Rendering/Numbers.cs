@@ -14,5 +14,6 @@ internal static class Numbers
         .ToString("N2", CultureInfo.InvariantCulture);
 
     /// <summary>Dollars for JSON: rounded to the micro-dollar, the precision prices are given in.</summary>
-    public static decimal UsdForJson(decimal value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
+    public static decimal UsdForJson(decimal value) =>
+        Math.Round(value, 6, MidpointRounding.AwayFromZero) / 1.000000000000000000000000000000000m;
 }

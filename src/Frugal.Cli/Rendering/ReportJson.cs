@@ -102,7 +102,13 @@ internal static class ReportJson
         json.WriteEndArray();
         if (withActivity)
         {
-            json.WriteString("projects", string.Join(", ", sums.Projects));
+            json.WriteStartArray("projects");
+            foreach (var project in sums.Projects)
+            {
+                json.WriteStringValue(project);
+            }
+
+            json.WriteEndArray();
             json.WriteString("firstActivity", sums.FirstActivity?.ToString("O"));
             json.WriteString("lastActivity", sums.LastActivity?.ToString("O"));
         }

@@ -57,7 +57,7 @@ internal static class ReportTable
 
         if (period is not ReportPeriod.Model)
         {
-            cells.Add(Markup.Escape(string.Join(", ", row.Models.Select(ShortModel))));
+            cells.Add(Markup.Escape(string.Join(", ", row.Models)));
         }
 
         cells.Add(Numbers.Tokens(row.Tokens.InputTokens));
@@ -75,13 +75,10 @@ internal static class ReportTable
         {
             console.MarkupLine(Markup.Escape(
                 $"* unpriced: {model.Model}: {Numbers.Tokens(model.Tokens)} tokens "
-                + $"in {Numbers.Tokens(model.Calls)} calls "
-                + "are not in the cost; add a price with --prices FILE."));
+                + $"in {Numbers.Count(model.Calls, "call")} are not in the cost; add a price with --prices FILE."));
         }
     }
 
-    private static string ShortModel(string model) =>
-        model.StartsWith("claude-", StringComparison.Ordinal) ? model["claude-".Length..] : model;
 
     private static string Title(ReportPeriod period) => period switch
     {

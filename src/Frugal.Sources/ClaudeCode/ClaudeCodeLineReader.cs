@@ -101,7 +101,7 @@ public sealed class ClaudeCodeLineReader : UsageLineReader
             WebSearchRequests = line.Usage.WebSearchRequests,
             Speed = line.Usage.Speed,
             ServiceTier = line.Usage.ServiceTier,
-            Sidechain = line.IsSidechain,
+            Sidechain = line.IsSidechain || isSubagent,
             ResponseId = line.MessageId,
             CostReportedUsd = line.CostUsd,
             Provenance = provenance,

@@ -83,39 +83,43 @@ internal sealed class CodexLine
 
     private void ReadPayloadProperty(ref Utf8JsonReader reader)
     {
-        if (reader.ValueTextEquals("type"u8)) { reader.Read(); PayloadType = JsonValues.ReadString(ref reader); }
-        else if (reader.ValueTextEquals("id"u8)) { reader.Read(); Id = JsonValues.ReadString(ref reader); }
-        else if (reader.ValueTextEquals("forked_from_id"u8))
+        var name = PayloadName(ref reader);
+        reader.Read();
+        switch (name)
         {
-            reader.Read();
-            ForkedFromId = JsonValues.ReadString(ref reader);
-        }
-        else if (reader.ValueTextEquals("parent_thread_id"u8))
-        {
-            reader.Read();
-            ParentThreadId ??= JsonValues.ReadString(ref reader);
-        }
-        else if (reader.ValueTextEquals("cwd"u8)) { reader.Read(); Cwd = JsonValues.ReadString(ref reader); }
-        else if (reader.ValueTextEquals("model"u8)) { reader.Read(); Model = JsonValues.ReadString(ref reader); }
-        else if (reader.ValueTextEquals("model_provider"u8))
-        {
-            reader.Read();
-            Provider = JsonValues.ReadString(ref reader);
-        }
-        else if (reader.ValueTextEquals("service_tier"u8))
-        {
-            reader.Read();
-            ServiceTier = JsonValues.ReadString(ref reader);
-        }
-        else if (reader.ValueTextEquals("source"u8)) { reader.Read(); ReadSource(ref reader); }
-        else if (reader.ValueTextEquals("git"u8)) { reader.Read(); ReadGit(ref reader); }
-        else if (reader.ValueTextEquals("info"u8)) { reader.Read(); ReadInfo(ref reader); }
-        else
-        {
-            reader.Read();
-            reader.Skip();
+            case Payload.Type: PayloadType = JsonValues.ReadString(ref reader); break;
+            case Payload.Id: Id = JsonValues.ReadString(ref reader); break;
+            case Payload.ForkedFromId: ForkedFromId = JsonValues.ReadString(ref reader); break;
+            case Payload.ParentThreadId: ParentThreadId ??= JsonValues.ReadString(ref reader); break;
+            case Payload.Cwd: Cwd = JsonValues.ReadString(ref reader); break;
+            case Payload.Model: Model = JsonValues.ReadString(ref reader); break;
+            case Payload.Provider: Provider = JsonValues.ReadString(ref reader); break;
+            case Payload.ServiceTier: ServiceTier = JsonValues.ReadString(ref reader); break;
+            case Payload.Source: ReadSource(ref reader); break;
+            case Payload.Git: ReadGit(ref reader); break;
+            case Payload.Info: ReadInfo(ref reader); break;
+            default: reader.Skip(); break;
         }
     }
+
+    private enum Payload
+    {
+        Other, Type, Id, ForkedFromId, ParentThreadId, Cwd, Model, Provider, ServiceTier, Source, Git, Info,
+    }
+
+    private static Payload PayloadName(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("type"u8) ? Payload.Type
+        : reader.ValueTextEquals("id"u8) ? Payload.Id
+        : reader.ValueTextEquals("forked_from_id"u8) ? Payload.ForkedFromId
+        : reader.ValueTextEquals("parent_thread_id"u8) ? Payload.ParentThreadId
+        : reader.ValueTextEquals("cwd"u8) ? Payload.Cwd
+        : reader.ValueTextEquals("model"u8) ? Payload.Model
+        : reader.ValueTextEquals("model_provider"u8) ? Payload.Provider
+        : reader.ValueTextEquals("service_tier"u8) ? Payload.ServiceTier
+        : reader.ValueTextEquals("source"u8) ? Payload.Source
+        : reader.ValueTextEquals("git"u8) ? Payload.Git
+        : reader.ValueTextEquals("info"u8) ? Payload.Info
+        : Payload.Other;
 
     /// <summary>Finds <c>parent_thread_id</c> anywhere inside <c>source</c> (subagent spawns nest it).</summary>
     private void ReadSource(ref Utf8JsonReader reader)

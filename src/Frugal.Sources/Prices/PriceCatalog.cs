@@ -85,6 +85,10 @@ public static class PriceCatalog
             {
                 entries.Add(element.Deserialize(PriceFileJsonContext.Default.PriceFileEntry)!);
             }
+            catch (JsonException e) when (UnknownField(e) is { } field)
+            {
+                problems.Add($"{where}: unknown field \"{field}\": remove it or correct its spelling");
+            }
             catch (JsonException e)
             {
                 problems.Add($"{where}: {e.Path?.TrimStart('$', '.') ?? "a value"} is not the kind of value expected; "
@@ -93,6 +97,21 @@ public static class PriceCatalog
 
             index++;
         }
+    }
+
+    /// <summary>The name of a field the price file has and Frugal does not know, from the serializer's message.</summary>
+    private static string? UnknownField(JsonException e)
+    {
+        const string marker = "The JSON property '";
+        var start = e.Message.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0 || !e.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        start += marker.Length;
+        var end = e.Message.IndexOf('\'', start);
+        return end > start ? e.Message[start..end] : null;
     }
 
     private static List<ModelPrice> Convert(PriceFile? file, string path, string origin, List<string> problems)
@@ -123,13 +142,18 @@ public static class PriceCatalog
             problems.Add($"{where} has no \"id\": name the model");
         }
 
-        if (entry.Input is not >= 0 || entry.Output is not >= 0)
+        foreach (var (field, value) in (ReadOnlySpan<(string, decimal?)>)
+            [("input", entry.Input), ("output", entry.Output)])
         {
-            problems.Add($"{name} needs \"input\" and \"output\" prices (USD per million tokens, zero or more)");
+            if (value is null)
+            {
+                problems.Add($"{name} has no \"{field}\" price: give it in USD per million tokens");
+            }
         }
 
         foreach (var (field, value) in (ReadOnlySpan<(string, decimal?)>)
-            [("cacheRead", entry.CacheRead), ("cacheWrite5m", entry.CacheWrite5m), ("cacheWrite1h", entry.CacheWrite1h),
+            [("input", entry.Input), ("output", entry.Output), ("cacheRead", entry.CacheRead),
+             ("cacheWrite5m", entry.CacheWrite5m), ("cacheWrite1h", entry.CacheWrite1h),
              ("webSearchPerThousand", entry.WebSearchPerThousand),
              ("longContext.cacheRead", entry.LongContext?.CacheRead),
              ("longContext.cacheWrite5m", entry.LongContext?.CacheWrite5m),

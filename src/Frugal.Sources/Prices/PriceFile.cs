@@ -9,7 +9,8 @@ internal sealed class PriceFile
     public List<PriceFileEntry>? Models { get; set; }
 }
 
-/// <summary>One model's price in a price file, USD per million tokens.</summary>
+/// <summary>One model's price in a price file, USD per million tokens. A field it does not know is a mistake.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed class PriceFileEntry
 {
     [JsonPropertyName("provider")] public string? Provider { get; set; }
