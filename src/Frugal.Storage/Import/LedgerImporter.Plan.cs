@@ -10,7 +10,7 @@ public sealed partial class LedgerImporter
     {
         var jobs = new List<FileJob>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var checkBytes = 0L;
+        var tally = new PlanTally();
         var found = 0L;
         var checkpointsBySource = new Dictionary<string, Dictionary<string, FileCheckpoint>>(StringComparer.Ordinal);
 
@@ -29,7 +29,7 @@ public sealed partial class LedgerImporter
                 }
 
                 found++;
-                if (PlanFile(root.Source, path, checkpoints.GetValueOrDefault(path), ref checkBytes) is { } job)
+                if (PlanFile(root.Source, path, checkpoints.GetValueOrDefault(path), tally) is { } job)
                 {
                     jobs.Add(job);
                 }
@@ -37,14 +37,14 @@ public sealed partial class LedgerImporter
         }
 
         jobs.Sort((a, b) => b.BytesToRead.CompareTo(a.BytesToRead));
-        return new ImportPlan(roots, jobs, found, checkBytes);
+        return new ImportPlan(roots, jobs, found, tally.CheckBytes, tally.Errors);
     }
 
     /// <summary>
     /// Decides how to read one file: not at all when its size and write time match the checkpoint; from the
-    /// checkpoint when the line that ended there is still the same; from the start otherwise.
+    /// checkpoint when its first bytes and the line that ended there are still the same; from the start otherwise.
     /// </summary>
-    private static FileJob? PlanFile(string source, string path, FileCheckpoint? checkpoint, ref long checkBytes)
+    private static FileJob? PlanFile(string source, string path, FileCheckpoint? checkpoint, PlanTally tally)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -59,39 +59,57 @@ public sealed partial class LedgerImporter
             return null;
         }
 
-        if (checkpoint is not null && size >= checkpoint.EndOffset && TailMatches(path, checkpoint, ref checkBytes))
-        {
-            return new FileJob(source, path, size, ticks, checkpoint.EndOffset, checkpoint.EndLineNumber,
-                checkpoint.ReaderState, Restarted: false, checkpoint.LastLineHash, checkpoint.LastLineLength);
-        }
-
-        return new FileJob(source, path, size, ticks, 0, 0, null, Restarted: checkpoint is not null, 0, 0);
-    }
-
-    private static bool TailMatches(string path, FileCheckpoint checkpoint, ref long checkBytes)
-    {
-        if (checkpoint.EndOffset == 0 || checkpoint.LastLineLength == 0)
-        {
-            return checkpoint.EndOffset == 0;
-        }
-
-        var tail = new byte[checkpoint.LastLineLength];
         try
         {
-            using SafeFileHandle handle = File.OpenHandle(
-                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var read = RandomAccess.Read(handle, tail, checkpoint.EndOffset - checkpoint.LastLineLength);
-            checkBytes += read;
-            return read == tail.Length && HashOf(tail) == checkpoint.LastLineHash;
+            if (checkpoint is not null && size >= checkpoint.EndOffset && Unchanged(path, checkpoint, tally))
+            {
+                return new FileJob(source, path, size, ticks, checkpoint.EndOffset, checkpoint.EndLineNumber,
+                    checkpoint.ReaderState, Restarted: false, checkpoint);
+            }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            tally.Errors.Add(new FileError(path, e.Message));
+            return null;
         }
+
+        return new FileJob(source, path, size, ticks, 0, 0, null, Restarted: checkpoint is not null, null);
+    }
+
+    /// <summary>Whether the bytes the checkpoint hashed (the file's head and the last line read) are unchanged.</summary>
+    private static bool Unchanged(string path, FileCheckpoint checkpoint, PlanTally tally)
+    {
+        if (checkpoint.EndOffset == 0)
+        {
+            return true;
+        }
+
+        using SafeFileHandle handle = File.OpenHandle(
+            path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return Matches(handle, 0, checkpoint.HeadLength, checkpoint.HeadHash, tally)
+            && Matches(handle, checkpoint.EndOffset - checkpoint.LastLineLength, checkpoint.LastLineLength,
+                checkpoint.LastLineHash, tally);
+    }
+
+    private static bool Matches(SafeFileHandle handle, long offset, int length, ulong hash, PlanTally tally)
+    {
+        var bytes = new byte[length];
+        var read = RandomAccess.Read(handle, bytes, offset);
+        tally.CheckBytes += read;
+        return read == length && HashOf(bytes) == hash;
+    }
+
+    /// <summary>What planning read and could not read.</summary>
+    private sealed class PlanTally
+    {
+        public long CheckBytes { get; set; }
+
+        public List<FileError> Errors { get; } = [];
     }
 
     private sealed record ImportPlan(
-        IReadOnlyList<SourceRoot> Roots, List<FileJob> Jobs, long FilesFound, long CheckBytes);
+        IReadOnlyList<SourceRoot> Roots, List<FileJob> Jobs, long FilesFound, long CheckBytes,
+        IReadOnlyList<FileError> Errors);
 
     private sealed record FileJob(
         string Source,
@@ -102,8 +120,7 @@ public sealed partial class LedgerImporter
         long StartLine,
         string? ReaderState,
         bool Restarted,
-        ulong PreviousHash,
-        int PreviousHashLength)
+        FileCheckpoint? Previous)
     {
         public long BytesToRead => Math.Max(0, SizeBytes - StartOffset);
     }

@@ -52,7 +52,7 @@ public sealed partial class LedgerImporter
             CallsAdded = tally.CallsAdded,
             ReplaysRemoved = tally.ReplaysRemoved,
             Diagnostics = tally.Diagnostics.Counts,
-            FileErrors = [.. tally.FileErrors.OrderBy(e => e.Path, StringComparer.Ordinal)],
+            FileErrors = [.. tally.FileErrors.Concat(plan.Errors).OrderBy(e => e.Path, StringComparer.Ordinal)],
         };
     }
 
@@ -101,8 +101,10 @@ public sealed partial class LedgerImporter
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // One file that cannot be read (gone, unreadable, a line too long to hold) must not stop the others;
+            // what was committed of it stands, and the error is reported with its path.
             tally.FileErrors.Add(new FileError(job.Path, e.Message));
         }
     }
@@ -111,11 +113,18 @@ public sealed partial class LedgerImporter
         FileJob job, UsageLineReader reader, long offset, bool first, JsonlReadResult result)
     {
         var records = reader.TakeRecords();
+        var (headHash, headLength) = job.Previous is { } previous && offset > 0
+            ? (previous.HeadHash, previous.HeadLength)
+            : HashHead(job.Path, result.EndOffset);
+
+        // A pass that stopped short of the end records no size, so the next import carries on from its offset
+        // even when the file has not changed since.
         var checkpoint = new FileCheckpoint(
-            job.Source, job.Path, job.SizeBytes, job.LastWriteUtcTicks, result.EndOffset, result.EndLineNumber,
-            result.LastLineLength > 0 ? result.LastLineHash : job.PreviousHash,
-            result.LastLineLength > 0 ? result.LastLineLength : job.PreviousHashLength,
-            reader.SaveState());
+            job.Source, job.Path, result.ReachedEnd ? job.SizeBytes : -1, job.LastWriteUtcTicks, result.EndOffset,
+            result.EndLineNumber,
+            result.LastLineLength > 0 ? result.LastLineHash : job.Previous?.LastLineHash ?? 0,
+            result.LastLineLength > 0 ? result.LastLineLength : job.Previous?.LastLineLength ?? 0,
+            headHash, headLength, reader.SaveState());
         var chunk = new FileChunk(
             offset, job.Restarted && first, checkpoint, reader.TakeDiagnostics(), reader.TakeLineCount(),
             records.Count);
@@ -156,4 +165,14 @@ public sealed partial class LedgerImporter
     }
 
     private static ulong HashOf(ReadOnlySpan<byte> data) => XxHash64.HashToUInt64(data);
+
+    /// <summary>Hashes up to the first 4 KiB of what has been read of a file, to notice it being rewritten.</summary>
+    private static (ulong Hash, int Length) HashHead(string path, long readUpTo)
+    {
+        var head = new byte[(int)Math.Min(4096, readUpTo)];
+        using var handle = File.OpenHandle(
+            path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var read = RandomAccess.Read(handle, head, 0);
+        return (HashOf(head.AsSpan(0, read)), read);
+    }
 }

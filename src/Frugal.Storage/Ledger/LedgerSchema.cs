@@ -22,6 +22,8 @@ internal static class LedgerSchema
             end_line INTEGER NOT NULL,
             last_line_hash INTEGER NOT NULL,
             last_line_length INTEGER NOT NULL,
+            head_hash INTEGER NOT NULL,
+            head_length INTEGER NOT NULL,
             reader_state TEXT,
             lines INTEGER NOT NULL DEFAULT 0,
             usage_lines INTEGER NOT NULL DEFAULT 0,

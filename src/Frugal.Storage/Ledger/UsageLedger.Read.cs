@@ -21,6 +21,7 @@ public sealed partial class UsageLedger
     {
         using var command = new PreparedStatement(_connection, """
             SELECT path, size_bytes, last_write_utc_ticks, end_offset, end_line, last_line_hash, last_line_length,
+                head_hash, head_length,
                 reader_state
             FROM source_file WHERE source = $source;
             """);
@@ -32,8 +33,8 @@ public sealed partial class UsageLedger
             var path = reader.GetString(0);
             checkpoints[path] = new FileCheckpoint(
                 source, path, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
-                unchecked((ulong)reader.GetInt64(5)), reader.GetInt32(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7));
+                unchecked((ulong)reader.GetInt64(5)), reader.GetInt32(6), unchecked((ulong)reader.GetInt64(7)),
+                reader.GetInt32(8), reader.IsDBNull(9) ? null : reader.GetString(9));
         }
 
         return checkpoints;

@@ -24,12 +24,13 @@ public sealed partial class UsageLedger
 
     private const string UpsertFileSql = """
         INSERT INTO source_file (source, path, size_bytes, last_write_utc_ticks, end_offset, end_line,
-            last_line_hash, last_line_length, reader_state, lines, usage_lines)
-        VALUES ($source, $path, $size, $mtime, $offset, $line, $hash, $hashLength, $state, $lines, $usageLines)
+            last_line_hash, last_line_length, head_hash, head_length, reader_state, lines, usage_lines)
+        VALUES ($source, $path, $size, $mtime, $offset, $line, $hash, $hashLength, $head, $headLength, $state, $lines, $usageLines)
         ON CONFLICT (source, path) DO UPDATE SET
             size_bytes = excluded.size_bytes, last_write_utc_ticks = excluded.last_write_utc_ticks,
             end_offset = excluded.end_offset, end_line = excluded.end_line, last_line_hash = excluded.last_line_hash,
-            last_line_length = excluded.last_line_length, reader_state = excluded.reader_state,
+            last_line_length = excluded.last_line_length, head_hash = excluded.head_hash,
+            head_length = excluded.head_length, reader_state = excluded.reader_state,
             lines = CASE WHEN $restarted THEN excluded.lines ELSE source_file.lines + excluded.lines END,
             usage_lines = CASE WHEN $restarted THEN excluded.usage_lines
                 ELSE source_file.usage_lines + excluded.usage_lines END
@@ -141,6 +142,8 @@ public sealed partial class UsageLedger
         statement["$line"] = checkpoint.EndLineNumber;
         statement["$hash"] = unchecked((long)checkpoint.LastLineHash);
         statement["$hashLength"] = checkpoint.LastLineLength;
+        statement["$head"] = unchecked((long)checkpoint.HeadHash);
+        statement["$headLength"] = checkpoint.HeadLength;
         statement["$state"] = checkpoint.ReaderState;
         statement["$lines"] = chunk.Lines;
         statement["$usageLines"] = chunk.UsageLines;

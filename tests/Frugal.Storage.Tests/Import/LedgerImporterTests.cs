@@ -67,13 +67,15 @@ public sealed class LedgerImporterTests : IDisposable
         new LedgerImporter(ledger).Run(Roots(), null, TestContext.Current.CancellationToken);
         var appended = Assistant("msg_b", "req_b", "2026-05-01T11:00:00Z", output: 7) + "\n";
         File.AppendAllText(file, appended);
-        var tailCheck = Encoding.UTF8.GetByteCount(Assistant("msg_a", "req_a", "2026-05-01T10:00:00Z", output: 10)) + 1;
+        // Before reading on, the importer checks that the file's head (here: its one old line, under 4 KiB) and the
+        // last line it read (the same line) are unchanged: the old bytes are read twice, the new ones once.
+        var oldLine = Encoding.UTF8.GetByteCount(Assistant("msg_a", "req_a", "2026-05-01T10:00:00Z", output: 10)) + 1;
 
         var second = new LedgerImporter(ledger).Run(Roots(), null, TestContext.Current.CancellationToken);
 
         second.CallsAdded.ShouldBe(1);
         second.FilesRestarted.ShouldBe(0);
-        second.BytesRead.ShouldBe(Encoding.UTF8.GetByteCount(appended) + tailCheck);
+        second.BytesRead.ShouldBe(Encoding.UTF8.GetByteCount(appended) + 2 * oldLine);
         Daily(ledger).Totals.Tokens.OutputTokens.ShouldBe(17);
     }
 
@@ -108,6 +110,49 @@ public sealed class LedgerImporterTests : IDisposable
 
         second.FilesRestarted.ShouldBe(1);
         Daily(ledger).Totals.Tokens.OutputTokens.ShouldBe(100);
+    }
+
+    [Fact]
+    public void Run_FileRewrittenKeepingSizeAndLastLine_IsReadAgain()
+    {
+        var last = Assistant("msg_b", "req_b", "2026-05-01T10:01:00Z", output: 22);
+        var file = WriteTranscript("s1", Assistant("msg_a", "req_a", "2026-05-01T10:00:00Z", output: 11), last);
+        using var ledger = UsageLedger.Open(_temp.Combine("ledger.db"));
+        new LedgerImporter(ledger).Run(Roots(), null, TestContext.Current.CancellationToken);
+        File.WriteAllText(file, Assistant("msg_z", "req_z", "2026-05-01T10:00:00Z", output: 99) + "\n" + last + "\n");
+        File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(file).AddMinutes(1));
+
+        var second = new LedgerImporter(ledger).Run(Roots(), null, TestContext.Current.CancellationToken);
+
+        second.FilesRestarted.ShouldBe(1);
+        second.CallsAdded.ShouldBe(1);
+        Daily(ledger).Totals.Tokens.OutputTokens.ShouldBe(11 + 22 + 99);
+    }
+
+    [Fact]
+    public void Run_StoppedMidwayThroughAFileReadInChunks_ReadsTheRestOfItNextTime()
+    {
+        var lines = Enumerable.Range(1, 40)
+            .Select(i => Assistant($"msg_{i}", $"req_{i}", "2026-05-01T10:00:00Z", output: i))
+            .ToArray();
+        WriteTranscript("s1", lines);
+        using var ledger = UsageLedger.Open(_temp.Combine("ledger.db"));
+        var stopping = new ImportOptions
+        {
+            ChunkBytes = 1_000,
+            BatchRecords = 1,
+            Parallelism = 1,
+            BeforeCommit = batch => { if (batch == 3) { throw new InvalidOperationException("killed"); } },
+        };
+        Should.Throw<InvalidOperationException>(
+            () => new LedgerImporter(ledger, stopping).Run(Roots(), null, TestContext.Current.CancellationToken));
+        var partial = ledger.Stats().Calls;
+
+        new LedgerImporter(ledger).Run(Roots(), null, TestContext.Current.CancellationToken);
+
+        partial.ShouldBeInRange(1, 39);
+        Daily(ledger).Totals.Calls.ShouldBe(40);
+        Daily(ledger).Totals.Tokens.OutputTokens.ShouldBe(40 * 41 / 2);
     }
 
     [Fact]
