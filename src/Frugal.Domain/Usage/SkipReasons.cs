@@ -6,6 +6,12 @@ public static class SkipReasons
     /// <summary>The line is not valid JSON (often a line cut short by a crash or a partial copy).</summary>
     public const string MalformedJson = "malformed JSON";
 
+    /// <summary>Valid JSON holding a value .NET cannot represent (half a surrogate pair, a date out of range).</summary>
+    public const string InvalidValue = "invalid value (unreadable string or date)";
+
+    /// <summary>A line longer than the reader holds in memory; it was passed over.</summary>
+    public const string LineTooLong = "line longer than 256 MiB";
+
     /// <summary>A usage line without a timestamp cannot be placed in any period.</summary>
     public const string MissingTimestamp = "missing timestamp";
 
@@ -15,7 +21,7 @@ public static class SkipReasons
     /// <summary>A placeholder message the tool wrote itself (such as an API error); no model was called.</summary>
     public const string SyntheticModel = "synthetic model (no API call)";
 
-    /// <summary>A token figure that is negative, fractional or not a number.</summary>
+    /// <summary>A token figure that is negative, fractional, not a number, or beyond any real call (10^12).</summary>
     public const string InvalidTokenCount = "invalid token count";
 
     /// <summary>A usage object without input or output token figures.</summary>
@@ -38,6 +44,9 @@ public static class SkipReasons
 
     /// <summary>A Codex cumulative counter went down; counting restarted from the new value.</summary>
     public const string CounterReset = "cumulative counter went down (restarted)";
+
+    /// <summary>A Codex cached or reasoning total went down while input and output grew; the dip counted as zero.</summary>
+    public const string CachedCounterDipped = "cached or reasoning total went down (counted as zero)";
 
     /// <summary>Cache writes without their lifetime were counted as five-minute writes.</summary>
     public const string CacheLifetimeAssumed = "cache-write lifetime not reported (priced as 5-minute)";

@@ -32,7 +32,7 @@ internal ref struct ClaudeLine
     /// </summary>
     public static ClaudeLine Parse(ReadOnlySpan<byte> json, Utf8StringCache strings)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var reader = new Utf8JsonReader(json, JsonValues.Options);
         var line = default(ClaudeLine);
         line._strings = strings;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

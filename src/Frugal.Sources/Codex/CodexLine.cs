@@ -24,7 +24,7 @@ internal sealed class CodexLine
     /// <summary>Reads a line; throws <see cref="JsonException"/> when it is not valid JSON.</summary>
     public static CodexLine Parse(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json);
+        var reader = new Utf8JsonReader(json, JsonValues.Options);
         var line = new CodexLine();
         Expect(ref reader, JsonTokenType.StartObject);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

@@ -153,24 +153,28 @@ public sealed class CodexRolloutLineReader : UsageLineReader
             return null;
         }
 
-        var grew = true;
-        for (var i = 0; i < total.Length; i++)
-        {
-            grew &= total[i] >= baseline[i];
-        }
-
+        // Input and output only grow within a thread; when either goes down the counter restarted. A dip in the
+        // cached or reasoning share alone is the provider re-attributing tokens, not new usage: it counts as zero.
+        var restarted = total[0] < baseline[0] || total[2] < baseline[2];
+        var dipped = false;
         var delta = new long[total.Length];
         for (var i = 0; i < total.Length; i++)
         {
-            delta[i] = grew ? total[i] - baseline[i] : total[i];
+            delta[i] = restarted ? total[i] : Math.Max(0, total[i] - baseline[i]);
+            dipped |= !restarted && total[i] < baseline[i];
         }
 
-        if (!grew)
+        if (restarted)
         {
             Diagnostics.Add(DiagnosticKind.Note, SkipReasons.CounterReset, lineNumber);
         }
+        else if (dipped)
+        {
+            Diagnostics.Add(DiagnosticKind.Note, SkipReasons.CachedCounterDipped, lineNumber);
+        }
 
-        _state.Baseline = (long[])total.Clone();
+        // After a dip the baseline keeps the highest value seen, so the share that comes back is not counted twice.
+        _state.Baseline = restarted ? (long[])total.Clone() : [.. total.Zip(baseline, Math.Max)];
         return delta;
     }
 

@@ -8,4 +8,9 @@ public interface ILineSink
     /// The span is only valid during the call.
     /// </summary>
     void OnLine(ReadOnlySpan<byte> line, long lineNumber);
+
+    /// <summary>Takes the number of a line longer than the reader holds in memory; its bytes were passed over.</summary>
+    void OnOversizedLine(long lineNumber)
+    {
+    }
 }

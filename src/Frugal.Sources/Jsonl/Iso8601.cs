@@ -30,15 +30,23 @@ internal static class Iso8601
             return false;
         }
 
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59
-            || second > 59)
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23
+            || minute > 59 || second > 59)
         {
             return false;
         }
 
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
-        instant = new DateTimeOffset(local, offset).ToUniversalTime();
-        return true;
+        try
+        {
+            var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
+            instant = new DateTimeOffset(local, offset).ToUniversalTime();
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // An offset that pushes the instant before year 1 or after year 9999.
+            return false;
+        }
     }
 
     /// <summary>Reads <c>.fraction</c> as ticks (digits past the seventh are dropped); -1 when malformed.</summary>

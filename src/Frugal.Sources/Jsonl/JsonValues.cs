@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 
 namespace Frugal.Sources.Jsonl;
@@ -6,7 +7,7 @@ namespace Frugal.Sources.Jsonl;
 /// <summary>
 /// Small readers of JSON values that tolerate the shapes real logs contain (nulls, integral decimals).
 /// </summary>
-internal static class JsonValues
+internal static partial class JsonValues
 {
     /// <summary>The outcome of reading a token figure.</summary>
     internal enum Count
@@ -38,11 +39,11 @@ internal static class JsonValues
 
         if (reader.TryGetInt64(out value))
         {
-            return value >= 0 ? Count.Valid : Count.Invalid;
+            return value is >= 0 and <= PlausibleMaximum ? Count.Valid : Count.Invalid;
         }
 
         if (reader.TryGetDecimal(out var number) && number >= 0 && number == decimal.Truncate(number)
-            && number <= long.MaxValue)
+            && number <= PlausibleMaximum)
         {
             value = (long)number;
             return Count.Valid;
@@ -104,18 +105,37 @@ internal static class JsonValues
     /// <summary>Parses an ISO-8601 timestamp, with <c>Z</c> or a numeric offset, as a UTC instant.</summary>
     public static bool TryParseInstant(string text, out DateTimeOffset instant)
     {
-        var ok = DateTimeOffset.TryParse(
-            text,
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
-            out instant);
-        if (ok)
+        instant = default;
+        if (!IsoDateStart().IsMatch(text))
         {
-            instant = instant.ToUniversalTime();
+            return false;
         }
 
-        return ok;
+        try
+        {
+            var ok = DateTimeOffset.TryParse(
+                text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant);
+            instant = ok ? instant.ToUniversalTime() : default;
+            return ok;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
     }
+
+    /// <summary>The date part every ISO-8601 instant starts with; without it, .NET would guess (or take today).</summary>
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")]
+    private static partial Regex IsoDateStart();
+
+    /// <summary>
+    /// How deep a line may nest. Tool inputs and results can nest deeply; System.Text.Json's default of 64 would
+    /// count such a line as malformed and lose its usage.
+    /// </summary>
+    public static readonly JsonReaderOptions Options = new() { MaxDepth = 1024 };
+
+    /// <summary>More tokens than any real call has used; a larger figure is a corrupt line.</summary>
+    public const long PlausibleMaximum = 1_000_000_000_000;
 
     /// <summary>Whether a line holds nothing but white space.</summary>
     public static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r\n"u8).IsEmpty;

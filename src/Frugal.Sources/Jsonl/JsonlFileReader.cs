@@ -14,23 +14,32 @@ namespace Frugal.Sources.Jsonl;
 public static class JsonlFileReader
 {
     private const int InitialBufferBytes = 1 << 20;
+
+    /// <summary>The longest line held in memory; a longer one is passed over and reported.</summary>
+    public const int MaxLineBytes = 256 << 20;
+
+    /// <summary>How much of the last line read is hashed for the checkpoint.</summary>
+    private const int TailHashBytes = 4096;
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
     /// Reads lines from <paramref name="startOffset"/> (which must be a line start) until the end of the file or until
     /// more than <paramref name="byteBudget"/> bytes of lines have been consumed, whichever comes first.
     /// </summary>
+    /// <remarks>A line longer than <paramref name="maxLineBytes"/> is passed over and reported to the sink.</remarks>
     public static JsonlReadResult Read(
-        string path, long startOffset, long startLineNumber, ILineSink sink, long byteBudget = long.MaxValue)
+        string path, long startOffset, long startLineNumber, ILineSink sink, long byteBudget = long.MaxValue,
+        int maxLineBytes = MaxLineBytes)
     {
         ArgumentNullException.ThrowIfNull(sink);
         using var handle = File.OpenHandle(
             path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return Read(handle, startOffset, startLineNumber, sink, byteBudget);
+        return Read(handle, startOffset, startLineNumber, sink, byteBudget, maxLineBytes);
     }
 
     private static JsonlReadResult Read(
-        SafeFileHandle handle, long startOffset, long startLineNumber, ILineSink sink, long byteBudget)
+        SafeFileHandle handle, long startOffset, long startLineNumber, ILineSink sink, long byteBudget,
+        int maxLineBytes)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
         try
@@ -42,7 +51,16 @@ public static class JsonlFileReader
             var filled = 0;
             while (true)
             {
-                if (filled == buffer.Length)
+                if (filled == buffer.Length && buffer.Length >= maxLineBytes)
+                {
+                    filled = SkipOversizedLine(handle, buffer, filled, ref state, sink);
+                    if (filled < 0)
+                    {
+                        HashLastLine(handle, ref state);
+                        return state.Result(-filled, reachedEnd: true);
+                    }
+                }
+                else if (filled == buffer.Length)
                 {
                     buffer = Grow(buffer, filled);
                 }
@@ -77,7 +95,48 @@ public static class JsonlFileReader
         }
     }
 
-    /// <summary>Hashes the last line consumed, read again from the file: cheaper than hashing every line.</summary>
+    /// <summary>
+    /// Passes over a line longer than <see cref="MaxLineBytes"/>: reads on to its line feed, reports it to the sink,
+    /// and keeps what follows it. Returns how many bytes of the buffer are filled afterwards, or minus the length
+    /// of the partial line when the file ends first (it is left unread, like any unfinished line).
+    /// </summary>
+    private static int SkipOversizedLine(
+        SafeFileHandle handle, byte[] buffer, int filled, ref ReadState state, ILineSink sink)
+    {
+        long length = filled;
+        while (true)
+        {
+            var read = RandomAccess.Read(handle, buffer, state.ReadPosition);
+            if (read == 0)
+            {
+                return (int)-Math.Min(length, int.MaxValue);
+            }
+
+            state.ReadPosition += read;
+            state.BytesRead += read;
+            var newline = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                length += read;
+                continue;
+            }
+
+            length += newline + 1;
+            state.EndOffset += length;
+            state.ConsumedBytes += length;
+            state.LineNumber++;
+            state.LastLineLength = (int)Math.Min(length, int.MaxValue);
+            sink.OnOversizedLine(state.LineNumber);
+            var rest = read - (newline + 1);
+            buffer.AsSpan(newline + 1, rest).CopyTo(buffer);
+            return rest;
+        }
+    }
+
+    /// <summary>
+    /// Hashes the end of the last line consumed (its last 4 KiB at most), read again from the file: cheaper than
+    /// hashing every line. The checkpoint compares these bytes to tell an appended file from a rewritten one.
+    /// </summary>
     private static void HashLastLine(SafeFileHandle handle, ref ReadState state)
     {
         if (state.LastLineLength == 0)
@@ -85,17 +144,11 @@ public static class JsonlFileReader
             return;
         }
 
-        var line = ArrayPool<byte>.Shared.Rent(state.LastLineLength);
-        try
-        {
-            var span = line.AsSpan(0, state.LastLineLength);
-            var read = RandomAccess.Read(handle, span, state.EndOffset - state.LastLineLength);
-            state.LastLineHash = XxHash64.HashToUInt64(span[..read]);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(line);
-        }
+        state.LastLineLength = Math.Min(state.LastLineLength, TailHashBytes);
+        Span<byte> tail = stackalloc byte[TailHashBytes];
+        tail = tail[..state.LastLineLength];
+        var read = RandomAccess.Read(handle, tail, state.EndOffset - state.LastLineLength);
+        state.LastLineHash = XxHash64.HashToUInt64(tail[..read]);
     }
 
     /// <summary>
@@ -185,7 +238,7 @@ public static class JsonlFileReader
     {
         try
         {
-            var reader = new Utf8JsonReader(data, isFinalBlock: true, state: default);
+            var reader = new Utf8JsonReader(data, isFinalBlock: true, new JsonReaderState(JsonValues.Options));
             if (!reader.Read() || !reader.TrySkip())
             {
                 return false;

@@ -42,6 +42,19 @@ public abstract class UsageLineReader : ILineSink
         {
             _diagnostics.Add(DiagnosticKind.Skipped, SkipReasons.MalformedJson, lineNumber);
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException
+            or ArgumentException)
+        {
+            // Valid JSON whose values .NET cannot hold, such as a string escape of half a surrogate pair.
+            _diagnostics.Add(DiagnosticKind.Skipped, SkipReasons.InvalidValue, lineNumber);
+        }
+    }
+
+    /// <summary>Counts a line too long to hold in memory, which was passed over unread.</summary>
+    public void OnOversizedLine(long lineNumber)
+    {
+        _lines++;
+        _diagnostics.Add(DiagnosticKind.Skipped, SkipReasons.LineTooLong, lineNumber);
     }
 
     /// <summary>The records read since they were last taken; the reader forgets them.</summary>

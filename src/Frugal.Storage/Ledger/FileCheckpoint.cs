@@ -13,8 +13,8 @@ namespace Frugal.Storage.Ledger;
 /// <param name="LastWriteUtcTicks">The file's last-write time (UTC ticks) when it was last read.</param>
 /// <param name="EndOffset">The offset after the last whole line read.</param>
 /// <param name="EndLineNumber">The number of that line.</param>
-/// <param name="LastLineHash">XxHash64 of that line, ending included.</param>
-/// <param name="LastLineLength">Its length in bytes, ending included.</param>
+/// <param name="LastLineHash">XxHash64 of the end of that line (at most 4 KiB), ending included.</param>
+/// <param name="LastLineLength">How many bytes ending at <paramref name="EndOffset"/> were hashed.</param>
 /// <param name="HeadHash">XxHash64 of the file's first <paramref name="HeadLength"/> bytes.</param>
 /// <param name="HeadLength">How many of the file's first bytes are hashed: up to 4 KiB of what was read.</param>
 /// <param name="ReaderState">The reader's own state at that offset (Codex thread baselines), or null.</param>

@@ -145,6 +145,58 @@ public sealed class ClaudeCodeLineReaderTests
         reader.TakeDiagnostics().ShouldBe([Skipped("invalid timestamp")]);
     }
 
+    [Theory]
+    [InlineData("10:00")]
+    [InlineData("1/2/2025")]
+    [InlineData("0000-01-01T00:00:00Z")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("9999-12-31T23:00:00-05:00")]
+    public void Read_TimestampThatIsNoInstant_SkipsAsInvalidTimestamp(string timestamp)
+    {
+        var reader = NewReader();
+
+        reader.Feed(Assistant("""{"input_tokens":1,"output_tokens":2}""", timestamp: timestamp));
+
+        reader.TakeRecords().ShouldBeEmpty();
+        reader.TakeDiagnostics().ShouldBe([Skipped(SkipReasons.InvalidTimestamp)]);
+    }
+
+    [Fact]
+    public void Read_LoneSurrogateEscapeInAString_SkipsAsInvalidValue()
+    {
+        var reader = NewReader();
+
+        reader.Feed(Assistant("""{"input_tokens":1,"output_tokens":2}""", requestId: "\\ud800"));
+
+        reader.TakeRecords().ShouldBeEmpty();
+        reader.TakeDiagnostics().ShouldBe([Skipped(SkipReasons.InvalidValue)]);
+    }
+
+    [Theory]
+    [InlineData("9223372036854775807")]
+    [InlineData("1000000000001")]
+    public void Read_TokenCountBeyondAnyRealCall_SkipsAsInvalidTokenCount(string count)
+    {
+        var reader = NewReader();
+
+        reader.Feed(Assistant($$"""{"input_tokens":{{count}},"output_tokens":1}"""));
+
+        reader.TakeRecords().ShouldBeEmpty();
+        reader.TakeDiagnostics().ShouldBe([Skipped(SkipReasons.InvalidTokenCount)]);
+    }
+
+    [Fact]
+    public void Read_ContentNestedHundredsOfLevelsDeep_StillCounts()
+    {
+        var reader = NewReader();
+        var deep = new string('[', 300) + new string(']', 300);
+
+        reader.Feed(Assistant("""{"input_tokens":1,"output_tokens":2}""", extra: ",\"toolUseResult\":" + deep));
+
+        reader.TakeRecords().ShouldHaveSingleItem().Tokens.OutputTokens.ShouldBe(2);
+        reader.TakeDiagnostics().ShouldBeEmpty();
+    }
+
     [Fact]
     public void Read_TimestampWithOffset_BecomesUtcInstant()
     {

@@ -305,4 +305,57 @@ public sealed class CodexRolloutLineReaderTests
     private static CodexRolloutLineReader NewReader() => new(FileName, null);
 
     private static string Joined(IEnumerable<string> lines) => string.Concat(lines.Select(l => l + "\n"));
+
+    [Fact]
+    public void Read_CachedTotalDipsWhileInputGrows_CountsTheDipAsZeroAndNothingTwice()
+    {
+        var reader = NewReader();
+
+        reader.Feed(
+            SessionMeta(ThreadId),
+            TurnContext("gpt-5.2-codex"),
+            TokenCount("2026-05-01T10:00:10.000Z", new(1000, 800, 100, 0)),
+            TokenCount("2026-05-01T10:01:10.000Z", new(1100, 790, 110, 0)),
+            TokenCount("2026-05-01T10:02:10.000Z", new(1200, 900, 120, 0)));
+
+        // Input (cached included) grows 1000, 100, 100; cached 800, then a dip of 10 that counts as 0, then back
+        // to 900 (100 over the highest seen, 800); output 100, 10, 10. Uncached = input growth - cached growth.
+        var records = reader.TakeRecords();
+        records.Select(r => r.Tokens).ShouldBe(
+        [
+            new TokenCounts(200, 0, 0, 800, 100),
+            new TokenCounts(100, 0, 0, 0, 10),
+            new TokenCounts(0, 0, 0, 100, 10),
+        ]);
+        records.Sum(r => r.Tokens.TotalTokens).ShouldBe(1200 + 120);
+    }
+
+    [Fact]
+    public void Read_SubagentSpawnReplayingParentHistory_ReplayedKeysEqualTheParentsOwn()
+    {
+        var parentSource = "\"source\":{\"subagent\":{\"thread_spawn\":{\"parent_thread_id\":\""
+            + ParentId + "\",\"depth\":1}}}";
+        var parent = NewReader();
+        parent.Feed(
+            SessionMeta(ParentId),
+            TurnContext("gpt-5.2-codex"),
+            TokenCount("2026-05-01T10:00:10.000Z", new(1000, 200, 100, 40)),
+            TokenCount("2026-05-01T10:01:10.000Z", new(3000, 1200, 300, 100)));
+        var child = NewReader();
+
+        child.Feed(
+            SessionMeta(ChildId, "," + parentSource),
+            SessionMeta(ParentId),
+            TurnContext("gpt-5.2-codex"),
+            TokenCount("2026-05-01T10:05:00.000Z", new(1000, 200, 100, 40)),
+            TokenCount("2026-05-01T10:05:00.000Z", new(3000, 1200, 300, 100)),
+            TokenCount("2026-05-01T10:06:00.000Z", new(3500, 1300, 350, 110)));
+
+        var parentKeys = parent.TakeRecords().Select(r => r.SourceKey).ToArray();
+        var childRecords = child.TakeRecords();
+        childRecords.Take(2).Select(r => r.SourceKey).ShouldBe(parentKeys);
+        childRecords.ShouldAllBe(r => r.Sidechain && r.ParentSessionId == ParentId && r.SessionId == ChildId);
+        // The child's own call: 500 input of which 100 cached, 50 output.
+        childRecords[2].Tokens.ShouldBe(new TokenCounts(400, 0, 0, 100, 50, 10));
+    }
 }

@@ -230,4 +230,36 @@ public sealed class JsonlFileReaderTests
         reader.TakeRecords().ShouldHaveSingleItem().Tokens.ShouldBe(new TokenCounts(3, 0, 0, 0, 7));
         reader.TakeDiagnostics().ShouldBe([new DiagnosticCount(DiagnosticKind.Note, "invalid UTF-8 replaced", 1, 1)]);
     }
+
+    [Fact]
+    public void Read_LineLongerThanTheLimit_IsPassedOverAndReportedAndTheNextLineRead()
+    {
+        using var folder = new TempFolder();
+        var huge = "{\"type\":\"user\",\"text\":\"" + new string('x', 3 << 20) + "\"}";
+        var path = folder.WriteText("s.jsonl", huge + "\n{\"b\":2}\n");
+        var sink = new OversizeSink();
+
+        var result = JsonlFileReader.Read(path, 0, 0, sink, maxLineBytes: 1 << 20);
+
+        sink.Oversized.ShouldBe([1L]);
+        sink.Texts.ShouldBe(["{\"b\":2}"]);
+        sink.Numbers.ShouldBe([2L]);
+        result.EndOffset.ShouldBe(new FileInfo(path).Length);
+        result.ReachedEnd.ShouldBeTrue();
+    }
+
+    private sealed class OversizeSink : ILineSink
+    {
+        private readonly RecordingSink _inner = new();
+
+        public List<long> Oversized { get; } = [];
+
+        public IReadOnlyList<string> Texts => _inner.Texts;
+
+        public IReadOnlyList<long> Numbers => _inner.Numbers;
+
+        public void OnLine(ReadOnlySpan<byte> line, long lineNumber) => _inner.OnLine(line, lineNumber);
+
+        public void OnOversizedLine(long lineNumber) => Oversized.Add(lineNumber);
+    }
 }
