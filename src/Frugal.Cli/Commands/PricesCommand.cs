@@ -39,7 +39,12 @@ internal static class PricesCommand
         var prices = LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices));
         var resolution = prices.Resolve(model, date);
         Render(Consoles.Out(), resolution, date);
-        return resolution.IsPriced ? 0 : CliError.FailureExitCode;
+        if (!resolution.IsPriced)
+        {
+            throw CliError.Unpriced(model);
+        }
+
+        return 0;
     }
 
     private static void Render(IAnsiConsole console, PriceResolution resolution, DateOnly date)

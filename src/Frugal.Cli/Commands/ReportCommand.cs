@@ -102,7 +102,7 @@ internal static class ReportCommand
             ImportView.Render(error, import, elapsed);
         }
         else if (import.Diagnostics.Any(d => d.Kind == Domain.Usage.DiagnosticKind.Skipped)
-            || import.FileErrors.Count > 0)
+            || import.FileErrors.Count > 0 || import.UnfinishedLines.Count > 0)
         {
             ImportView.Render(error, import, elapsed);
         }

@@ -51,6 +51,14 @@ public sealed class CliError : Exception
     public static CliError BadSource(string value) =>
         Usage($"--source '{value}' is not SOURCE=PATH: use claude-code=PATH or codex=PATH.");
 
+    /// <summary>A <c>--source</c> name is not a source Frugal reads.</summary>
+    public static CliError UnknownSource(string name) =>
+        Usage($"--source names '{name}', which Frugal does not read: use claude-code=PATH or codex=PATH.");
+
+    /// <summary>A <c>--source</c> path is a file, not a folder.</summary>
+    public static CliError SourceIsAFile(string source, string path) =>
+        Usage($"--source {source}={path} is a file: give the folder that holds the tool's .jsonl logs.");
+
     /// <summary>A <c>--source</c> folder does not exist.</summary>
     public static CliError MissingSourceFolder(string source, string path) =>
         Usage($"--source {source}={path}: no such folder; point it at a folder that holds the tool's .jsonl logs.");
@@ -64,6 +72,19 @@ public sealed class CliError : Exception
         new($"cannot use the ledger at {path}: {reason.TrimEnd('.', ' ')}. Check the path and its permissions, "
             + "or choose another with --ledger.",
             FailureExitCode, inner);
+
+    /// <summary>The ledger file is something else, or from a newer Frugal.</summary>
+    public static CliError NotALedger(string path, string reason, Exception? inner = null) =>
+        new($"cannot use the ledger at {path}: {reason}. Choose another with --ledger.", FailureExitCode, inner);
+
+    /// <summary>The SQLite library that ships beside the binary is missing.</summary>
+    public static CliError SqliteMissing(Exception inner) =>
+        new("cannot load SQLite (libe_sqlite3): keep the library that dotnet publish writes next to the frugal "
+            + "binary in the same folder.", FailureExitCode, inner);
+
+    /// <summary>A model asked about has no price.</summary>
+    public static CliError Unpriced(string model) =>
+        new($"{model} has no price: its calls are reported unpriced; add a price with --prices FILE.");
 
     /// <summary>A price file could not be used.</summary>
     public static CliError PriceFile(string message, bool given, Exception? inner = null) =>

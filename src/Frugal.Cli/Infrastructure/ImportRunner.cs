@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Frugal.Sources.Discovery;
 using Frugal.Storage.Import;
 using Frugal.Storage.Ledger;
@@ -14,7 +13,7 @@ internal static class ImportRunner
     public static (ImportSummary Summary, TimeSpan Elapsed) Run(
         UsageLedger ledger, IReadOnlyList<SourceRoot> roots, CancellationToken cancel)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var started = TimeProvider.System.GetTimestamp();
         var importer = new LedgerImporter(ledger);
         ImportSummary summary;
         if (Console.IsErrorRedirected || EstimateBytes(roots) < ProgressThresholdBytes)
@@ -26,7 +25,7 @@ internal static class ImportRunner
             summary = WithProgress(importer, roots, cancel);
         }
 
-        return (summary, stopwatch.Elapsed);
+        return (summary, TimeProvider.System.GetElapsedTime(started));
     }
 
     private static ImportSummary WithProgress(

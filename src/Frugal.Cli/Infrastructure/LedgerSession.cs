@@ -33,7 +33,11 @@ internal static class LedgerSession
         }
         catch (LedgerException e)
         {
-            throw CliError.Ledger(path, e.Message, e);
+            throw CliError.NotALedger(path, e.Message, e);
+        }
+        catch (Exception e) when (e is DllNotFoundException || e.InnerException is DllNotFoundException)
+        {
+            throw CliError.SqliteMissing(e);
         }
     }
 

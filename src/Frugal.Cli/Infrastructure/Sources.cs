@@ -22,9 +22,19 @@ internal static class SourceOptions
             var equals = value.IndexOf('=', StringComparison.Ordinal);
             var name = equals > 0 ? value[..equals].Trim() : string.Empty;
             var path = equals > 0 ? value[(equals + 1)..].Trim() : string.Empty;
-            if (!Known.Contains(name) || path.Length == 0)
+            if (name.Length == 0 || path.Length == 0)
             {
                 throw CliError.BadSource(value);
+            }
+
+            if (!Known.Contains(name))
+            {
+                throw CliError.UnknownSource(name);
+            }
+
+            if (File.Exists(path))
+            {
+                throw CliError.SourceIsAFile(name, path);
             }
 
             if (!Directory.Exists(path))

@@ -31,7 +31,13 @@ internal static class ImportView
 
         foreach (var error in summary.FileErrors)
         {
-            console.WriteLine($"Could not read {error.Path}: {error.Message}");
+            console.WriteLine($"Not read: {error.Path}: {error.Message}");
+        }
+
+        foreach (var line in summary.UnfinishedLines)
+        {
+            console.WriteLine($"Left for the next run: {line.Path} ends in an unfinished line "
+                + $"({Numbers.Count(line.Bytes, "byte")}, no line feed, not complete JSON).");
         }
     }
 

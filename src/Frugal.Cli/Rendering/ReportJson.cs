@@ -76,6 +76,16 @@ internal static class ReportJson
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("unfinishedLines");
+        foreach (var line in import.UnfinishedLines)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", line.Path);
+            json.WriteNumber("bytes", line.Bytes);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -9,21 +9,58 @@ public sealed record SourceRoot(string Source, string Path, string Origin)
     /// <summary>Whether the folder exists now.</summary>
     public bool Exists => Directory.Exists(Path);
 
-    /// <summary>Every <c>*.jsonl</c> file below the folder, skipping links and folders that cannot be read.</summary>
-    public IEnumerable<string> Files()
+    /// <summary>Every <c>*.jsonl</c> file below the folder; links are not followed.</summary>
+    public IEnumerable<string> Files() => Files(_ => { });
+
+    /// <summary>
+    /// Every <c>*.jsonl</c> file below the folder, telling <paramref name="passedOver"/> about each link not followed
+    /// and each folder that could not be read, so that nothing is left out unsaid.
+    /// </summary>
+    public IEnumerable<string> Files(Action<PassedOver> passedOver)
     {
+        ArgumentNullException.ThrowIfNull(passedOver);
         if (!Exists)
         {
-            return [];
+            yield break;
         }
 
-        var options = new EnumerationOptions
+        var folders = new Stack<string>([Path]);
+        while (folders.Count > 0)
         {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.ReparsePoint,
-            MatchCasing = MatchCasing.CaseSensitive,
-        };
-        return Directory.EnumerateFiles(Path, "*.jsonl", options);
+            var folder = folders.Pop();
+            foreach (var entry in Entries(folder, passedOver))
+            {
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
+                {
+                    passedOver(new PassedOver(entry.FullName, "a link, not followed"));
+                }
+                else if (entry.Attributes.HasFlag(FileAttributes.Directory))
+                {
+                    folders.Push(entry.FullName);
+                }
+                else if (entry.Name.EndsWith(".jsonl", StringComparison.Ordinal))
+                {
+                    yield return entry.FullName;
+                }
+            }
+        }
+    }
+
+    private static FileSystemInfo[] Entries(string folder, Action<PassedOver> passedOver)
+    {
+        try
+        {
+            return new DirectoryInfo(folder).GetFileSystemInfos();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            passedOver(new PassedOver(folder, $"folder cannot be read ({e.Message})"));
+            return [];
+        }
     }
 }
+
+/// <summary>Something under a log folder that was not read, and why.</summary>
+/// <param name="Path">The link or folder.</param>
+/// <param name="Reason">Why it was passed over.</param>
+public sealed record PassedOver(string Path, string Reason);

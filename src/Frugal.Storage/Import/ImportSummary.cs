@@ -33,7 +33,13 @@ public sealed record ImportSummary
     /// <summary>Subagent replays of a parent call that were collapsed into it.</summary>
     public long ReplaysRemoved { get; init; }
 
-    /// <summary>Files that could not be read; their earlier checkpoints stand.</summary>
+    /// <summary>
+    /// Files whose last line has no line feed and is not complete JSON: a writer may still be writing it, so it is
+    /// left for the next import, which takes it once it is whole.
+    /// </summary>
+    public IReadOnlyList<UnfinishedLine> UnfinishedLines { get; init; } = [];
+
+    /// <summary>Files and folders that could not be read, or were passed over; earlier checkpoints stand.</summary>
     public IReadOnlyList<FileError> FileErrors { get; init; } = [];
 
     /// <summary>The diagnostics of the lines read by this import.</summary>

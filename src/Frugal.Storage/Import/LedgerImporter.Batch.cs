@@ -55,6 +55,8 @@ public sealed partial class LedgerImporter
 
         public ConcurrentBag<FileError> FileErrors { get; } = [];
 
+        public ConcurrentBag<UnfinishedLine> Unfinished { get; } = [];
+
         public void Take(ReadChunk read)
         {
             BytesRead += read.BytesRead;

@@ -21,7 +21,7 @@ public sealed partial class LedgerImporter
                 checkpointsBySource[root.Source] = checkpoints = _ledger.LoadCheckpoints(root.Source);
             }
 
-            foreach (var path in root.Files())
+            foreach (var path in root.Files(skip => tally.Errors.Add(new FileError(skip.Path, skip.Reason))))
             {
                 if (!seen.Add(path))
                 {

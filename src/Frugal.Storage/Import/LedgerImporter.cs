@@ -53,6 +53,7 @@ public sealed partial class LedgerImporter
             ReplaysRemoved = tally.ReplaysRemoved,
             Diagnostics = tally.Diagnostics.Counts,
             FileErrors = [.. tally.FileErrors.Concat(plan.Errors).OrderBy(e => e.Path, StringComparer.Ordinal)],
+            UnfinishedLines = [.. tally.Unfinished.OrderBy(u => u.Path, StringComparer.Ordinal)],
         };
     }
 
@@ -92,6 +93,11 @@ public sealed partial class LedgerImporter
                 cancel.ThrowIfCancellationRequested();
                 var result = JsonlFileReader.Read(job.Path, offset, line, reader, _options.ChunkBytes);
                 queue.Add(ToChunk(job, reader, offset, first, result), cancel);
+                if (result.ReachedEnd && result.PendingTailBytes > 0)
+                {
+                    tally.Unfinished.Add(new UnfinishedLine(job.Path, result.PendingTailBytes));
+                }
+
                 offset = result.EndOffset;
                 line = result.EndLineNumber;
                 first = false;

@@ -36,6 +36,10 @@ public sealed partial class UsageLedger : IDisposable
         try
         {
             connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 60000;");
+
+            // Before anything is written: another program's database must be left exactly as it was.
+            CheckIdentity(connection, Number(connection, "PRAGMA user_version;"));
             Configure(connection);
             Migrate(connection);
             return new UsageLedger(connection, path);
@@ -52,8 +56,6 @@ public sealed partial class UsageLedger : IDisposable
 
     private static void Configure(SqliteConnection connection)
     {
-        Execute(connection, "PRAGMA busy_timeout = 60000;");
-
         // Takes effect only when the file is new: larger pages mean a quarter of the writes for a batch.
         Execute(connection, "PRAGMA page_size = 16384;");
         Execute(connection, "PRAGMA journal_mode = WAL;");
@@ -68,27 +70,50 @@ public sealed partial class UsageLedger : IDisposable
         Execute(connection, "PRAGMA temp_store = MEMORY;");
     }
 
+    /// <summary>Marks a Frugal ledger, so that another program's SQLite file is never taken for one.</summary>
+    private const long ApplicationId = 0x46525547; // "FRUG"
+
     private static void Migrate(SqliteConnection connection)
     {
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var version = Convert.ToInt32(
-            Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
-        if (version > LedgerSchema.Migrations.Length)
+        var version = Number(connection, "PRAGMA user_version;");
+        if (version == LedgerSchema.Migrations.Length && Number(connection, "PRAGMA application_id;") == ApplicationId)
         {
-            throw new LedgerException(
-                $"The ledger was written by a newer Frugal (schema {version}, "
-                + $"this one knows {LedgerSchema.Migrations.Length}): "
-                + "upgrade Frugal or choose another ledger with --ledger.");
+            return;
         }
 
-        for (var i = version; i < LedgerSchema.Migrations.Length; i++)
+        using var transaction = connection.BeginTransaction(deferred: false);
+        version = Number(connection, "PRAGMA user_version;");
+        CheckIdentity(connection, version);
+        for (var i = (int)version; i < LedgerSchema.Migrations.Length; i++)
         {
             Execute(connection, LedgerSchema.Migrations[i]);
         }
 
         Execute(connection, $"PRAGMA user_version = {LedgerSchema.Migrations.Length};");
+        Execute(connection, $"PRAGMA application_id = {ApplicationId};");
         transaction.Commit();
     }
+
+    private static void CheckIdentity(SqliteConnection connection, long version)
+    {
+        var application = Number(connection, "PRAGMA application_id;");
+        var tables = Number(connection, "SELECT count(*) FROM sqlite_master;");
+        if (application != ApplicationId && (version > 0 || tables > 0 || application != 0))
+        {
+            throw new LedgerException(
+                "it is a SQLite database of another program, not a Frugal ledger, and was left as it is");
+        }
+
+        if (version > LedgerSchema.Migrations.Length)
+        {
+            throw new LedgerException(
+                $"it was written by a newer Frugal (schema {version}; this one knows "
+                + $"{LedgerSchema.Migrations.Length}): upgrade Frugal to read it");
+        }
+    }
+
+    private static long Number(SqliteConnection connection, string sql) =>
+        Convert.ToInt64(Scalar(connection, sql), System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Execute(SqliteConnection connection, string sql)
     {

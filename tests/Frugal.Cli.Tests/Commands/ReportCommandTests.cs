@@ -74,7 +74,10 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("--timezone", "Mars/Olympus", "--timezone 'Mars/Olympus' is not a time zone")]
     [InlineData("--since", "2026-02-30", "--since '2026-02-30' is not a date")]
     [InlineData("--until", "yesterday", "--until 'yesterday' is not a date")]
-    [InlineData("--source", "cursor=/tmp", "--source 'cursor=/tmp' is not SOURCE=PATH")]
+    [InlineData("--source", "cursor=/tmp", "--source names 'cursor', which Frugal does not read")]
+    [InlineData("--source", "claude-code", "--source 'claude-code' is not SOURCE=PATH")]
+    [InlineData("--source", "claude-code=/etc/passwd", "--source claude-code=/etc/passwd is a file")]
+    [InlineData("--ledger", "", "--ledger is empty")]
     [InlineData("--source", "claude-code=/no/such/folder", "--source claude-code=/no/such/folder: no such folder")]
     public void Report_BadOption_ExitsTwoWithOneLineThatNamesTheFix(string option, string value, string expected)
     {
