@@ -6,7 +6,7 @@ public static class SkipReasons
     /// <summary>The line is not valid JSON (often a line cut short by a crash or a partial copy).</summary>
     public const string MalformedJson = "malformed JSON";
 
-    /// <summary>Valid JSON holding a value .NET cannot represent (half a surrogate pair, a date out of range).</summary>
+    /// <summary>Valid JSON with a value .NET cannot represent (half a surrogate pair, a date out of range).</summary>
     public const string InvalidValue = "invalid value (unreadable string or date)";
 
     /// <summary>A line longer than the reader holds in memory; it was passed over.</summary>
@@ -45,7 +45,7 @@ public static class SkipReasons
     /// <summary>A Codex cumulative counter went down; counting restarted from the new value.</summary>
     public const string CounterReset = "cumulative counter went down (restarted)";
 
-    /// <summary>A Codex cached or reasoning total went down while input and output grew; the dip counted as zero.</summary>
+    /// <summary>A Codex cached or reasoning total went down while input and output grew; the dip counts as 0.</summary>
     public const string CachedCounterDipped = "cached or reasoning total went down (counted as zero)";
 
     /// <summary>Cache writes without their lifetime were counted as five-minute writes.</summary>

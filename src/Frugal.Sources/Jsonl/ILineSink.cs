@@ -9,7 +9,7 @@ public interface ILineSink
     /// </summary>
     void OnLine(ReadOnlySpan<byte> line, long lineNumber);
 
-    /// <summary>Takes the number of a line longer than the reader holds in memory; its bytes were passed over.</summary>
+    /// <summary>Takes the number of a line too long for the reader to hold; its bytes were passed over.</summary>
     void OnOversizedLine(long lineNumber)
     {
     }

@@ -124,7 +124,7 @@ internal static partial class JsonValues
         }
     }
 
-    /// <summary>The date part every ISO-8601 instant starts with; without it, .NET would guess (or take today).</summary>
+    /// <summary>The date every ISO-8601 instant starts with; without it .NET would guess (or take today).</summary>
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")]
     private static partial Regex IsoDateStart();
 

@@ -99,7 +99,7 @@ public static class PriceCatalog
         }
     }
 
-    /// <summary>The name of a field the price file has and Frugal does not know, from the serializer's message.</summary>
+    /// <summary>The name of a price-file field that Frugal does not know, from the serializer's message.</summary>
     private static string? UnknownField(JsonException e)
     {
         const string marker = "The JSON property '";

@@ -76,7 +76,7 @@ public sealed partial class LedgerImporter
         return new FileJob(source, path, size, ticks, 0, 0, null, Restarted: checkpoint is not null, null);
     }
 
-    /// <summary>Whether the bytes the checkpoint hashed (the file's head and the last line read) are unchanged.</summary>
+    /// <summary>Whether the bytes the checkpoint hashed (the file's head, the last line read) are unchanged.</summary>
     private static bool Unchanged(string path, FileCheckpoint checkpoint, PlanTally tally)
     {
         if (checkpoint.EndOffset == 0)

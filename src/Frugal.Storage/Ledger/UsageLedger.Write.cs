@@ -25,7 +25,8 @@ public sealed partial class UsageLedger
     private const string UpsertFileSql = """
         INSERT INTO source_file (source, path, size_bytes, last_write_utc_ticks, end_offset, end_line,
             last_line_hash, last_line_length, head_hash, head_length, reader_state, lines, usage_lines)
-        VALUES ($source, $path, $size, $mtime, $offset, $line, $hash, $hashLength, $head, $headLength, $state, $lines, $usageLines)
+        VALUES ($source, $path, $size, $mtime, $offset, $line, $hash, $hashLength, $head, $headLength, $state,
+            $lines, $usageLines)
         ON CONFLICT (source, path) DO UPDATE SET
             size_bytes = excluded.size_bytes, last_write_utc_ticks = excluded.last_write_utc_ticks,
             end_offset = excluded.end_offset, end_line = excluded.end_line, last_line_hash = excluded.last_line_hash,

@@ -17,7 +17,9 @@ public sealed class ReportTableTests
     public void Render_DailyReportWithAnUnpricedModel_MatchesTheSnapshot()
     {
         var report = Daily(
-            Call("a", "2026-05-01T09:00:00Z", "claude-sonnet-4-5-20250929", new TokenCounts(3, 1_000, 2_000, 50_000, 700)),
+            Call(
+                "a", "2026-05-01T09:00:00Z", "claude-sonnet-4-5-20250929",
+                new TokenCounts(3, 1_000, 2_000, 50_000, 700)),
             Call("b", "2026-05-01T23:30:00Z", "claude-opus-4-6", new TokenCounts(10, 0, 0, 120_000, 1_500)),
             Call("c", "2026-05-02T08:00:00Z", "some-local-model", new TokenCounts(400, 0, 0, 0, 250)));
 
