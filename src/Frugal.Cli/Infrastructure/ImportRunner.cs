@@ -52,7 +52,7 @@ internal static class ImportRunner
         {
             foreach (var file in root.Files())
             {
-                total += new FileInfo(file).Length;
+                total += file.Length;
                 if (total >= ProgressThresholdBytes)
                 {
                     return total;

@@ -19,6 +19,8 @@ public sealed class ReportBuilder
     private readonly Dictionary<string, UsageSummary> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Calls, long Tokens)> _unpriced = new(StringComparer.Ordinal);
     private readonly UsageSummary _totals = new("total");
+    private readonly Dictionary<(string Model, DateOnly Date), ModelPrice?> _resolved = [];
+    private readonly Dictionary<DateOnly, string> _dateKeys = [];
 
     /// <summary>Starts an empty report.</summary>
     public ReportBuilder(
@@ -93,7 +95,12 @@ public sealed class ReportBuilder
         }
 
         var date = DateOnly.FromDateTime(group.First.UtcDateTime);
-        if (_prices.Resolve(group.Model, date).Price is not { } price)
+        if (!_resolved.TryGetValue((group.Model, date), out var price))
+        {
+            _resolved[(group.Model, date)] = price = _prices.Resolve(group.Model, date).Price;
+        }
+
+        if (price is null)
         {
             return null;
         }
@@ -105,14 +112,28 @@ public sealed class ReportBuilder
 
     private string KeyOf(UsageGroup group) => _period switch
     {
-        ReportPeriod.Daily => LocalDate(group.First).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ReportPeriod.Weekly => WeekStart(LocalDate(group.First)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ReportPeriod.Monthly => LocalDate(group.First).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        ReportPeriod.Daily or ReportPeriod.Weekly or ReportPeriod.Monthly => DateKey(LocalDate(group.First)),
         ReportPeriod.Session => group.Key ?? UsageReport.NoSession,
         ReportPeriod.Model => group.Model ?? UsageReport.NoModel,
         ReportPeriod.Project => group.Key ?? UsageReport.NoProject,
         _ => throw new ArgumentOutOfRangeException(nameof(group), _period, "Unknown report period."),
     };
+
+    /// <summary>The row key of a local date, formatted once per date.</summary>
+    private string DateKey(DateOnly date)
+    {
+        if (!_dateKeys.TryGetValue(date, out var key))
+        {
+            _dateKeys[date] = key = _period switch
+            {
+                ReportPeriod.Weekly => WeekStart(date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ReportPeriod.Monthly => date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                _ => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+        }
+
+        return key;
+    }
 
     private DateOnly WeekStart(DateOnly date)
     {

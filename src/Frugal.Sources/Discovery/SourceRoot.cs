@@ -10,13 +10,16 @@ public sealed record SourceRoot(string Source, string Path, string Origin)
     public bool Exists => Directory.Exists(Path);
 
     /// <summary>Every <c>*.jsonl</c> file below the folder; links are not followed.</summary>
-    public IEnumerable<string> Files() => Files(_ => { });
+    public IEnumerable<FileInfo> Files() => Files(_ => { });
 
     /// <summary>
     /// Every <c>*.jsonl</c> file below the folder, telling <paramref name="passedOver"/> about each link not followed
     /// and each folder that could not be read, so that nothing is left out unsaid.
     /// </summary>
-    public IEnumerable<string> Files(Action<PassedOver> passedOver)
+    /// <remarks>
+    /// Each file comes with the size and write time read while listing its folder, so they are not read twice.
+    /// </remarks>
+    public IEnumerable<FileInfo> Files(Action<PassedOver> passedOver)
     {
         ArgumentNullException.ThrowIfNull(passedOver);
         if (!Exists)
@@ -38,9 +41,9 @@ public sealed record SourceRoot(string Source, string Path, string Origin)
                 {
                     folders.Push(entry.FullName);
                 }
-                else if (entry.Name.EndsWith(".jsonl", StringComparison.Ordinal))
+                else if (entry is FileInfo file && file.Name.EndsWith(".jsonl", StringComparison.Ordinal))
                 {
-                    yield return entry.FullName;
+                    yield return file;
                 }
             }
         }

@@ -21,15 +21,15 @@ public sealed partial class LedgerImporter
                 checkpointsBySource[root.Source] = checkpoints = _ledger.LoadCheckpoints(root.Source);
             }
 
-            foreach (var path in root.Files(skip => tally.Errors.Add(new FileError(skip.Path, skip.Reason))))
+            foreach (var file in root.Files(skip => tally.Errors.Add(new FileError(skip.Path, skip.Reason))))
             {
-                if (!seen.Add(path))
+                if (!seen.Add(file.FullName))
                 {
                     continue;
                 }
 
                 found++;
-                if (PlanFile(root.Source, path, checkpoints.GetValueOrDefault(path), tally) is { } job)
+                if (PlanFile(root.Source, file, checkpoints.GetValueOrDefault(file.FullName), tally) is { } job)
                 {
                     jobs.Add(job);
                 }
@@ -44,14 +44,14 @@ public sealed partial class LedgerImporter
     /// Decides how to read one file: not at all when its size and write time match the checkpoint; from the
     /// checkpoint when its first bytes and the line that ended there are still the same; from the start otherwise.
     /// </summary>
-    private static FileJob? PlanFile(string source, string path, FileCheckpoint? checkpoint, PlanTally tally)
+    private static FileJob? PlanFile(string source, FileInfo info, FileCheckpoint? checkpoint, PlanTally tally)
     {
-        var info = new FileInfo(path);
         if (!info.Exists)
         {
             return null;
         }
 
+        var path = info.FullName;
         var size = info.Length;
         var ticks = info.LastWriteTimeUtc.Ticks;
         if (checkpoint is not null && checkpoint.SizeBytes == size && checkpoint.LastWriteUtcTicks == ticks)

@@ -21,10 +21,17 @@ public sealed partial class UsageLedger : IDisposable
     /// <summary>The ledger file's path.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Whether SQLite runs without its per-call locks. A ledger's connection is only ever used by one thread at a
+    /// time, and reading a report makes hundreds of thousands of calls into SQLite, each of which took a lock.
+    /// </summary>
+    private static readonly bool MultiThreadMode = UseMultiThreadMode();
+
     /// <summary>Opens the ledger at <paramref name="path"/>, creating it and its folder when missing.</summary>
     public static UsageLedger Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        _ = MultiThreadMode;
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (folder is not null)
         {
@@ -54,6 +61,12 @@ public sealed partial class UsageLedger : IDisposable
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
+    private static bool UseMultiThreadMode()
+    {
+        SQLitePCL.Batteries_V2.Init();
+        return SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD) == SQLitePCL.raw.SQLITE_OK;
+    }
+
     private static void Configure(SqliteConnection connection)
     {
         // Takes effect only when the file is new: larger pages mean a quarter of the writes for a batch.
@@ -68,6 +81,9 @@ public sealed partial class UsageLedger : IDisposable
         // re-reads them tens of thousands of times. 64 MB holds the working set of a large import.
         Execute(connection, "PRAGMA cache_size = -65536;");
         Execute(connection, "PRAGMA temp_store = MEMORY;");
+
+        // Reports read every call in range; mapping the file spares a read call per page.
+        Execute(connection, "PRAGMA mmap_size = 1073741824;");
     }
 
     /// <summary>Marks a Frugal ledger, so that another program's SQLite file is never taken for one.</summary>
