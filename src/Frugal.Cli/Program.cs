@@ -55,10 +55,10 @@ public static class Program
             // "Required command was not provided" comes with the error that names the unknown word; show that one.
             var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
                 ?? parse.Errors[0];
-            var message = string.Join(' ', error.Message
-                .Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
-                .Select(part => part.Trim()))
-                .TrimEnd('.');
+            // The parser lists choices one per line; on one line they read as a list.
+            var lines = error.Message.Split(
+                '\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var message = (lines.Length > 1 ? $"{lines[0]} {string.Join(", ", lines[1..])}" : lines[0]).TrimEnd('.');
             throw CliError.Usage($"{message}. Run '{command} --help' for usage.");
         }
 

@@ -25,8 +25,9 @@ internal sealed record DateRange(DateOnly? Since, DateOnly? Until)
 
     /// <summary>The first instant after <see cref="Until"/> in the zone (exclusive).</summary>
     public DateTimeOffset To(TimeZoneInfo zone) =>
-        Until is { } date ? StartOfDay(date.AddDays(1), zone) : DateTimeOffset.MaxValue;
+        Until is { } date && date < DateOnly.MaxValue ? StartOfDay(date.AddDays(1), zone) : DateTimeOffset.MaxValue;
 
+    /// <summary>The instant a local date begins; dates at the ends of the calendar clamp to its ends.</summary>
     private static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone)
     {
         var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
@@ -35,7 +36,15 @@ internal sealed record DateRange(DateOnly? Since, DateOnly? Until)
             local = local.AddMinutes(30);
         }
 
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+        try
+        {
+            return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+        }
+        catch (ArgumentException)
+        {
+            // The zone's offset carries the instant past year 1 or year 9999.
+            return date.Year < 5000 ? DateTimeOffset.MinValue : DateTimeOffset.MaxValue;
+        }
     }
 
     private static DateOnly? ParseDate(string option, string? value)

@@ -16,7 +16,7 @@ internal static class ImportView
         }
 
         console.WriteLine(
-            $"Imported {Numbers.Count(summary.FilesFound, "file")} ({Numbers.Tokens(summary.FilesRead)} with new data, "
+            $"Imported {Numbers.Count(summary.FilesFound, "file")} ({Numbers.Tokens(summary.FilesRead)} changed, "
             + $"{Numbers.Tokens(summary.FilesRestarted)} re-read from the start) in {elapsed.TotalSeconds:0.00} s: "
             + $"{Numbers.Count(summary.Lines, "line")}, {Numbers.Tokens(summary.UsageLines)} with usage, "
             + $"{Numbers.Count(summary.CallsAdded, "new call")}.");

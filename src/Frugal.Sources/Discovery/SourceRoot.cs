@@ -33,7 +33,13 @@ public sealed record SourceRoot(string Source, string Path, string Origin)
             var folder = folders.Pop();
             foreach (var entry in Entries(folder, passedOver))
             {
-                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
+                if (!entry.Exists)
+                {
+                    // Gone since the listing, or a name that is not valid UTF-8 and so cannot be opened by name.
+                    passedOver(new PassedOver(
+                        entry.FullName, "cannot be opened (gone, or its name is not valid UTF-8)"));
+                }
+                else if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
                 {
                     passedOver(new PassedOver(entry.FullName, "a link, not followed"));
                 }

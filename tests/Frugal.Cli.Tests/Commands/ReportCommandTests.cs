@@ -99,6 +99,27 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_UntilTheLastDayOfTheCalendar_ReportsEverything()
+    {
+        var result = FrugalProcess.Run(
+            _home.Path, "report", "daily", "--no-import", "--json", "--until", "9999-12-31",
+            "--timezone", "Pacific/Kiritimati");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldContain("\"until\": \"9999-12-31\"");
+    }
+
+    [Fact]
+    public void Report_UnknownPeriod_ListsTheChoicesOnOneLine()
+    {
+        var result = FrugalProcess.Run(_home.Path, "report", "fortnightly");
+
+        result.Stderr.TrimEnd('\n').ShouldBe(
+            "frugal: Argument 'fortnightly' not recognized. Must be one of: 'daily', 'weekly', 'monthly', 'session', "
+            + "'model', 'project'. Run 'frugal report --help' for usage.");
+    }
+
+    [Fact]
     public void Report_SinceAfterUntil_ExitsTwo()
     {
         var result = FrugalProcess.Run(_home.Path, "report", "daily", "--since", "2026-05-02", "--until", "2026-05-01");
