@@ -54,39 +54,39 @@ internal static class ReportJson
         json.WriteNumber("callsAdded", import.CallsAdded);
         json.WriteNumber("replaysMerged", import.ReplaysRemoved);
         WriteCounts(json, "lines", import.Diagnostics, prefix: true);
-        json.WriteStartArray("roots");
-        foreach (var root in import.Roots)
+        WriteObjects(json, "roots", import.Roots, (o, root) =>
         {
-            json.WriteStartObject();
-            json.WriteString("source", root.Source);
-            json.WriteString("path", root.Path);
-            json.WriteString("origin", root.Origin);
-            json.WriteBoolean("exists", root.Exists);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("fileErrors");
-        foreach (var error in import.FileErrors)
+            o.WriteString("source", root.Source);
+            o.WriteString("path", root.Path);
+            o.WriteString("origin", root.Origin);
+            o.WriteBoolean("exists", root.Exists);
+        });
+        WriteObjects(json, "fileErrors", import.FileErrors, (o, error) =>
         {
-            json.WriteStartObject();
-            json.WriteString("path", error.Path);
-            json.WriteString("message", error.Message);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("unfinishedLines");
-        foreach (var line in import.UnfinishedLines)
+            o.WriteString("path", error.Path);
+            o.WriteString("message", error.Message);
+        });
+        WriteObjects(json, "unfinishedLines", import.UnfinishedLines, (o, line) =>
         {
-            json.WriteStartObject();
-            json.WriteString("path", line.Path);
-            json.WriteNumber("bytes", line.Bytes);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+            o.WriteString("path", line.Path);
+            o.WriteNumber("bytes", line.Bytes);
+        });
         json.WriteEndObject();
+    }
+
+    /// <summary>Writes an array of objects, one per item, each written by <paramref name="write"/>.</summary>
+    private static void WriteObjects<T>(
+        Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(json, item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteSums(Utf8JsonWriter json, UsageSummary sums, bool withActivity)
@@ -129,17 +129,12 @@ internal static class ReportJson
         ImportSummary? import)
     {
         json.WriteStartObject("diagnostics");
-        json.WriteStartArray("unpricedModels");
-        foreach (var model in report.Unpriced)
+        WriteObjects(json, "unpricedModels", report.Unpriced, (o, model) =>
         {
-            json.WriteStartObject();
-            json.WriteString("model", model.Model);
-            json.WriteNumber("calls", model.Calls);
-            json.WriteNumber("tokens", model.Tokens);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+            o.WriteString("model", model.Model);
+            o.WriteNumber("calls", model.Calls);
+            o.WriteNumber("tokens", model.Tokens);
+        });
         WriteCounts(json, "Lines", ledgerDiagnostics, prefix: false);
         if (import is null)
         {
