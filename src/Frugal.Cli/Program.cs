@@ -21,6 +21,15 @@ public static class Program
         {
             return Fail(e.Message, e.ExitCode, debug ? e : null);
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            // Opening the ledger maps its own failures; this is one while reading or writing it (busy, full, …).
+            return Fail(
+                $"the ledger could not be read or written ({e.Message.TrimEnd('.')}). Check free disk space and that "
+                + "no other program holds it, or choose another with --ledger.",
+                CliError.FailureExitCode,
+                debug ? e : null);
+        }
         catch (IOException e) when (IsBrokenPipe(e))
         {
             return 0;
@@ -50,7 +59,7 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "frugal"
+            var command = (parse.CommandResult.Command.Name == root.Name ? "frugal"
                 : "frugal " + parse.CommandResult.Command.Name);
             // "Required command was not provided" comes with the error that names the unknown word; show that one.
             var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))

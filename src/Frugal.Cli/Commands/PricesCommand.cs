@@ -35,7 +35,7 @@ internal static class PricesCommand
         var dateText = parse.GetValue(Date);
         var date = dateText is null
             ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)
-            : DateRange.Parse(dateText, null).Since!.Value;
+            : DateRange.ParseDate("--date", dateText)!.Value;
         var prices = LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices));
         var resolution = prices.Resolve(model, date);
         Render(Consoles.Out(), resolution, date);

@@ -61,11 +61,17 @@ internal static class ReportCommand
     private static int Run(ParseResult parse, CancellationToken cancel)
     {
         var period = Enum.Parse<ReportPeriod>(parse.GetValue(Period)!, ignoreCase: true);
-        var range = DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until));
-        var zone = ResolveZone(parse.GetValue(TimeZone));
         var json = parse.GetValue(CommonOptions.Json);
-        var sources = parse.GetValue(NoImport) ? null : SourceOptions.Resolve(parse.GetValue(CommonOptions.Source));
-        var prices = LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices));
+
+        // Every option is checked before any is refused, so one run names every problem.
+        var problems = new UsageProblems();
+        var range = problems.Check(() => DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until)));
+        var zone = problems.Check(() => ResolveZone(parse.GetValue(TimeZone)));
+        var sources = parse.GetValue(NoImport)
+            ? null
+            : problems.Check(() => SourceOptions.Resolve(parse.GetValue(CommonOptions.Source)));
+        var prices = problems.Check(() => LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices)));
+        problems.ThrowIfAny();
         using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
 
         ImportSummary? import = null;
@@ -76,14 +82,14 @@ internal static class ReportCommand
         }
 
         var weekStart = parse.GetValue(WeekStart) == "sunday" ? DayOfWeek.Sunday : DayOfWeek.Monday;
-        var builder = new ReportBuilder(period, zone, prices, weekStart);
-        ledger.ReadUsageGroups(period, range.From(zone), range.To(zone), prices.LongContextThresholds, builder.Add);
+        var builder = new ReportBuilder(period, zone!, prices!, weekStart);
+        ledger.ReadUsageGroups(period, range!.From(zone!), range.To(zone!), prices!.PromptTier, builder.Add);
         var report = builder.Build();
 
         if (json)
         {
             using var stdout = Console.OpenStandardOutput();
-            ReportJson.Write(stdout, report, range.Since, range.Until, ledger.DiagnosticTotals(), import);
+            ReportJson.Write(stdout, report, range!.Since, range.Until, ledger.DiagnosticTotals(), import);
             stdout.WriteByte((byte)'\n');
         }
         else

@@ -47,7 +47,8 @@ internal sealed record DateRange(DateOnly? Since, DateOnly? Until)
         }
     }
 
-    private static DateOnly? ParseDate(string option, string? value)
+    /// <summary>Parses one date option (<c>YYYY-MM-DD</c> or <c>YYYYMMDD</c>), naming the option if it is wrong.</summary>
+    public static DateOnly? ParseDate(string option, string? value)
     {
         if (value is null)
         {

@@ -22,10 +22,13 @@ internal static class LedgerSession
         {
             return UsageLedger.Open(path);
         }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_NOTADB)
+        {
+            throw CliError.NotALedger(path, "it is not a Frugal ledger (not a SQLite file)", e);
+        }
         catch (SqliteException e)
         {
-            throw CliError.Ledger(
-                path, e.SqliteErrorCode == 26 ? "it is not a Frugal ledger (not a SQLite file)" : e.Message, e);
+            throw CliError.Ledger(path, e.Message, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

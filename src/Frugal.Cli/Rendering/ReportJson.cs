@@ -53,7 +53,7 @@ internal static class ReportJson
         json.WriteNumber("usageLines", import.UsageLines);
         json.WriteNumber("callsAdded", import.CallsAdded);
         json.WriteNumber("replaysMerged", import.ReplaysRemoved);
-        WriteCounts(json, "lines", import.Diagnostics, prefix: true);
+        WriteCounts(json, import.Diagnostics);
         WriteObjects(json, "roots", import.Roots, (o, root) =>
         {
             o.WriteString("source", root.Source);
@@ -135,7 +135,7 @@ internal static class ReportJson
             o.WriteNumber("calls", model.Calls);
             o.WriteNumber("tokens", model.Tokens);
         });
-        WriteCounts(json, "Lines", ledgerDiagnostics, prefix: false);
+        WriteCounts(json, ledgerDiagnostics);
         if (import is null)
         {
             json.WriteNull("import");
@@ -153,13 +153,13 @@ internal static class ReportJson
     }
 
     private static void WriteCounts(
-        Utf8JsonWriter json, string noun, IReadOnlyList<DiagnosticCount> counts, bool prefix)
+        Utf8JsonWriter json, IReadOnlyList<DiagnosticCount> counts)
     {
         foreach (var (kind, name) in (ReadOnlySpan<(DiagnosticKind, string)>)
             [(DiagnosticKind.Skipped, "skipped"), (DiagnosticKind.Duplicate, "duplicate"),
              (DiagnosticKind.Note, "noted")])
         {
-            json.WriteStartObject(prefix ? name + char.ToUpperInvariant(noun[0]) + noun[1..] : name + noun);
+            json.WriteStartObject(name + "Lines");
             foreach (var count in counts.Where(c => c.Kind == kind))
             {
                 json.WriteNumber(count.Reason, count.Count);

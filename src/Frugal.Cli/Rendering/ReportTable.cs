@@ -55,7 +55,7 @@ internal static class ReportTable
         {
             cells.Add(isTotal ? string.Empty : Markup.Escape(string.Join(", ", row.Projects)));
             cells.Add(isTotal || row.LastActivity is not { } last ? string.Empty
-                : TimeZoneInfo.ConvertTimeBySystemTimeZoneId(last, report.TimeZoneId).ToString("yyyy-MM-dd HH:mm"));
+                : TimeZoneInfo.ConvertTime(last, report.Zone).ToString("yyyy-MM-dd HH:mm"));
         }
 
         if (period is not ReportPeriod.Model)

@@ -84,7 +84,7 @@ public sealed class ReportBuilder
             .OrderByDescending(u => u.Tokens)
             .ThenBy(u => u.Model, StringComparer.Ordinal)
             .ToArray();
-        return new UsageReport(_period, _zone.Id, rows, _totals, unpriced);
+        return new UsageReport(_period, _zone.Id, rows, _totals, unpriced) { Zone = _zone };
     }
 
     private decimal? CostOf(UsageGroup group)

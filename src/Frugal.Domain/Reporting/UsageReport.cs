@@ -13,6 +13,9 @@ public sealed record UsageReport(
     UsageSummary Totals,
     IReadOnlyList<UnpricedModel> Unpriced)
 {
+    /// <summary>The zone dates were taken in (its id may be "Local" when the system's zone has no IANA name).</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>The key of calls whose source named no model.</summary>
     public const string NoModel = "(no model)";
 

@@ -17,7 +17,7 @@ public enum DiagnosticKind
 /// <param name="Kind">Whether lines were skipped, duplicates, or read with a note.</param>
 /// <param name="Reason">The reason, in words a user can act on.</param>
 /// <param name="Count">How many lines.</param>
-/// <param name="FirstLineNumber">The first line (1-based) it applied to.</param>
+/// <param name="FirstLineNumber">The first line (1-based) it applied to; 0 in totals over several files.</param>
 public sealed record DiagnosticCount(DiagnosticKind Kind, string Reason, long Count, long FirstLineNumber);
 
 /// <summary>Counts of lines by reason for one file: nothing a reader passes over goes uncounted.</summary>

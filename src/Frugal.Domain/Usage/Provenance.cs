@@ -13,8 +13,6 @@ public enum Provenance
     /// <summary>The source counted cached input inside input; Frugal split it into disjoint categories.</summary>
     CachedInputSplit = 2,
 
-    /// <summary>The model was not named by the record and was taken from an earlier line of the same session.</summary>
-    ModelInferred = 4,
 
     /// <summary>The tokens were computed as the growth of a cumulative counter.</summary>
     CumulativeDelta = 8,

@@ -12,6 +12,12 @@ public static class SkipReasons
     /// <summary>A line longer than the reader holds in memory; it was passed over.</summary>
     public const string LineTooLong = "line longer than 256 MiB";
 
+    /// <summary>A line holding nothing but white space.</summary>
+    public const string BlankLine = "blank line";
+
+    /// <summary>A Codex token count that carries only rate-limit figures, no token totals.</summary>
+    public const string RateLimitOnly = "rate-limit update without token totals";
+
     /// <summary>A usage line without a timestamp cannot be placed in any period.</summary>
     public const string MissingTimestamp = "missing timestamp";
 

@@ -81,7 +81,7 @@ public sealed class CodexRolloutLineReader : UsageLineReader
     {
         if (!line.HasInfo || line.Total is null)
         {
-            Diagnostics.Add(DiagnosticKind.Note, "rate-limit update without token totals", lineNumber);
+            Diagnostics.Add(DiagnosticKind.Note, SkipReasons.RateLimitOnly, lineNumber);
             return;
         }
 

@@ -134,17 +134,19 @@ public static class JsonlFileReader
     }
 
     /// <summary>
-    /// Hashes the end of the last line consumed (its last 4 KiB at most), read again from the file: cheaper than
-    /// hashing every line. The checkpoint compares these bytes to tell an appended file from a rewritten one.
+    /// Hashes the last 4 KiB (at most) before the end offset, read again from the file: cheaper than hashing every
+    /// line. The checkpoint compares these bytes to tell an appended file from a rewritten one.
     /// </summary>
     private static void HashLastLine(SafeFileHandle handle, ref ReadState state)
     {
+        // The bytes just before the end offset, whether or not this pass read a line: a pass that only took a held
+        // line feed, or none, still leaves a checkpoint that must match the file.
+        state.LastLineLength = (int)Math.Min(state.EndOffset, TailHashBytes);
         if (state.LastLineLength == 0)
         {
             return;
         }
 
-        state.LastLineLength = Math.Min(state.LastLineLength, TailHashBytes);
         Span<byte> tail = stackalloc byte[TailHashBytes];
         tail = tail[..state.LastLineLength];
         var read = RandomAccess.Read(handle, tail, state.EndOffset - state.LastLineLength);

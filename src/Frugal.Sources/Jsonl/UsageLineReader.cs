@@ -99,7 +99,7 @@ public abstract class UsageLineReader : ILineSink
     {
         if (JsonValues.IsBlank(line))
         {
-            _diagnostics.Add(DiagnosticKind.Note, "blank line", lineNumber);
+            _diagnostics.Add(DiagnosticKind.Note, SkipReasons.BlankLine, lineNumber);
         }
         else if (!JsonValues.LooksLikeWholeObject(line))
         {

@@ -165,6 +165,11 @@ public static class PriceCatalog
             }
         }
 
+        if (entry.Aliases?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            problems.Add($"{name}: \"aliases\" holds an empty or null id; remove it or name the model");
+        }
+
         var from = ParseDate(entry.From, name, "from", problems);
         var longContext = ToLongContext(entry.LongContext, name, problems);
         var speeds = (entry.SpeedMultipliers ?? []).Select(s => ToSpeed(s, name, problems)).OfType<SpeedMultiplier>();
@@ -218,6 +223,11 @@ public static class PriceCatalog
 
         var from = ParseDate(speed.From, name, "speedMultipliers.from", problems);
         var until = ParseDate(speed.Until, name, "speedMultipliers.until", problems);
+        if (from > until)
+        {
+            problems.Add($"{name}: a speed multiplier runs from {speed.From} until {speed.Until}, which is earlier; "
+                + "swap the dates");
+        }
         return new SpeedMultiplier(speed.Speed, speed.Multiplier.Value, from, until);
     }
 

@@ -35,9 +35,20 @@ public sealed partial class LedgerImporter
         var plan = Plan(roots);
         var tally = new Tally { BytesRead = plan.CheckBytes, BytesTotal = plan.Jobs.Sum(j => j.BytesToRead) };
         using var queue = new BlockingCollection<ReadChunk>(boundedCapacity: 256);
-        var producer = Task.Run(() => Produce(plan.Jobs, queue, tally, cancel), cancel);
+        using var readers = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var producer = Task.Run(() => Produce(plan.Jobs, queue, tally, readers.Token), readers.Token);
+        try
+        {
+            Consume(queue, tally, progress);
+        }
+        catch
+        {
+            // The writer failed: stop the readers and wait for them before the queue they fill is disposed.
+            readers.Cancel();
+            producer.ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
+            throw;
+        }
 
-        Consume(queue, tally, progress);
         producer.GetAwaiter().GetResult();
 
         return new ImportSummary
@@ -128,9 +139,7 @@ public sealed partial class LedgerImporter
         var checkpoint = new FileCheckpoint(
             job.Source, job.Path, result.ReachedEnd ? job.SizeBytes : -1, job.LastWriteUtcTicks, result.EndOffset,
             result.EndLineNumber,
-            result.LastLineLength > 0 ? result.LastLineHash : job.Previous?.LastLineHash ?? 0,
-            result.LastLineLength > 0 ? result.LastLineLength : job.Previous?.LastLineLength ?? 0,
-            headHash, headLength, reader.SaveState());
+            result.LastLineHash, result.LastLineLength, headHash, headLength, reader.SaveState());
         var chunk = new FileChunk(
             offset, job.Restarted && first, checkpoint, reader.TakeDiagnostics(), reader.TakeLineCount(),
             records.Count);

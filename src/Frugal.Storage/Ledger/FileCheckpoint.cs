@@ -13,7 +13,7 @@ namespace Frugal.Storage.Ledger;
 /// <param name="LastWriteUtcTicks">The file's last-write time (UTC ticks) when it was last read.</param>
 /// <param name="EndOffset">The offset after the last whole line read.</param>
 /// <param name="EndLineNumber">The number of that line.</param>
-/// <param name="LastLineHash">XxHash64 of the end of that line (at most 4 KiB), ending included.</param>
+/// <param name="LastLineHash">XxHash64 of the last 4 KiB (at most) before <paramref name="EndOffset"/>.</param>
 /// <param name="LastLineLength">How many bytes ending at <paramref name="EndOffset"/> were hashed.</param>
 /// <param name="HeadHash">XxHash64 of the file's first <paramref name="HeadLength"/> bytes.</param>
 /// <param name="HeadLength">How many of the file's first bytes are hashed: up to 4 KiB of what was read.</param>

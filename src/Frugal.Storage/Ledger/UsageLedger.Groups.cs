@@ -8,7 +8,6 @@ public sealed partial class UsageLedger
 {
     private const long QuarterHourMs = 15 * 60 * 1000;
     private const long DayMs = 24 * 60 * 60 * 1000;
-    private const int Row = 100;
 
     private const string CallNumbersSql = """
         SELECT ts_ms, context_id, input_tokens, cache_write_5m_tokens, cache_write_1h_tokens, cache_read_tokens,
@@ -18,17 +17,20 @@ public sealed partial class UsageLedger
 
     /// <summary>
     /// Streams the calls from <paramref name="from"/> (inclusive) to <paramref name="until"/> (exclusive) summed into
-    /// groups that a report can price and place exactly: per model, speed mode and prompt tier (how many of
-    /// <paramref name="longContextThresholds"/> each call's prompt exceeded); for time periods per UTC quarter-hour
-    /// (every time zone's offset is a whole number of quarter-hours, so each group falls on one local date), and
-    /// otherwise per UTC date and the session or project the report groups by.
+    /// groups that a report can price and place exactly: per model, speed mode and prompt tier (the tier
+    /// <paramref name="promptTier"/> gives each call's prompt size, see <c>PriceTable.PromptTier</c>); for time
+    /// periods per UTC quarter-hour (every time zone's offset is a whole number of quarter-hours, so each group
+    /// falls on one local date), and otherwise per UTC date and the session or project the report groups by.
     /// </summary>
     public void ReadUsageGroups(
-        ReportPeriod period, DateTimeOffset from, DateTimeOffset until, IReadOnlyList<long> longContextThresholds,
+        ReportPeriod period, DateTimeOffset from, DateTimeOffset until, Func<long, int> promptTier,
         Action<UsageGroup> visit)
     {
-        ArgumentNullException.ThrowIfNull(longContextThresholds);
+        ArgumentNullException.ThrowIfNull(promptTier);
         ArgumentNullException.ThrowIfNull(visit);
+
+        // Both reads see one snapshot: an import committing in between could add calls of contexts not yet read.
+        using var snapshot = _connection.BeginTransaction(deferred: true);
         var (contexts, shapes) = GroupContexts(period);
         var bucketMs = period is ReportPeriod.Daily or ReportPeriod.Weekly or ReportPeriod.Monthly
             ? QuarterHourMs
@@ -37,7 +39,7 @@ public sealed partial class UsageLedger
 
         ReadCallNumbers(from, until, (ts, contextId, tokens, webSearches) =>
         {
-            var tier = Tier(tokens.PromptTokens, longContextThresholds);
+            var tier = promptTier(tokens.PromptTokens);
             var key = (ts / bucketMs, contexts[contextId], tier);
             if (!sums.TryGetValue(key, out var sum))
             {
@@ -98,13 +100,13 @@ public sealed partial class UsageLedger
     private void ReadCallNumbers(DateTimeOffset from, DateTimeOffset until, Action<long, long, TokenCounts, long> visit)
     {
         var database = _connection.Handle!;
-        Check(database, raw.sqlite3_prepare_v2(database, CallNumbersSql, out var statement));
+        SqliteResult.Check(database, raw.sqlite3_prepare_v2(database, CallNumbersSql, out var statement));
         using (statement)
         {
-            Check(database, raw.sqlite3_bind_int64(statement, 1, from.ToUnixTimeMilliseconds()));
-            Check(database, raw.sqlite3_bind_int64(statement, 2, until.ToUnixTimeMilliseconds()));
+            SqliteResult.Check(database, raw.sqlite3_bind_int64(statement, 1, from.ToUnixTimeMilliseconds()));
+            SqliteResult.Check(database, raw.sqlite3_bind_int64(statement, 2, until.ToUnixTimeMilliseconds()));
             int result;
-            while ((result = raw.sqlite3_step(statement)) == Row)
+            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
                 var tokens = new TokenCounts(
                     raw.sqlite3_column_int64(statement, 2), raw.sqlite3_column_int64(statement, 3),
@@ -114,26 +116,7 @@ public sealed partial class UsageLedger
                     raw.sqlite3_column_int64(statement, 8));
             }
 
-            Check(database, result == 101 ? raw.SQLITE_OK : result);
-        }
-    }
-
-    private static int Tier(long promptTokens, IReadOnlyList<long> thresholds)
-    {
-        var tier = 0;
-        while (tier < thresholds.Count && promptTokens > thresholds[tier])
-        {
-            tier++;
-        }
-
-        return tier;
-    }
-
-    private static void Check(sqlite3 database, int result)
-    {
-        if (result != raw.SQLITE_OK)
-        {
-            throw new Microsoft.Data.Sqlite.SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), result);
+            SqliteResult.Check(database, result);
         }
     }
 

@@ -7,12 +7,11 @@ namespace Frugal.Storage.Ledger;
 
 /// <summary>
 /// The ledger's hot write: one upsert per call, bound by position straight on SQLite's statement. An import writes
-/// tens of thousands of calls per batch, and binding twenty-seven values by name through ADO.NET on each one cost
+/// tens of thousands of calls per batch, and binding seventeen values by name through ADO.NET on each one cost
 /// more than reading the logs. The text that repeats across a session lives in <see cref="ContextWriter"/>.
 /// </summary>
 internal sealed class UsageUpsert : IDisposable
 {
-    private const int Done = 101;
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
 
@@ -47,10 +46,7 @@ internal sealed class UsageUpsert : IDisposable
 
         var result = raw.sqlite3_step(_statement);
         raw.sqlite3_reset(_statement);
-        if (result != Done)
-        {
-            Check(result);
-        }
+        SqliteResult.Check(_database, result);
     }
 
     public void Dispose() => _statement.Dispose();
@@ -65,11 +61,5 @@ internal sealed class UsageUpsert : IDisposable
             ? raw.sqlite3_bind_int64(_statement, index, number)
             : raw.sqlite3_bind_null(_statement, index));
 
-    private void Check(int result)
-    {
-        if (result != raw.SQLITE_OK)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(_database).utf8_to_string(), result);
-        }
-    }
+    private void Check(int result) => SqliteResult.Check(_database, result);
 }

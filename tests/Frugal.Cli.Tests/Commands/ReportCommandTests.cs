@@ -90,6 +90,21 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_SeveralBadOptions_NamesEveryProblemInOneLine()
+    {
+        var result = FrugalProcess.Run(
+            _home.Path, "report", "daily", "--since", "2026-01-01", "--until", "2025-01-01", "--timezone", "Nowhere/X",
+            "--source", "foo=bar", "--source", "codex=/no/such/folder");
+
+        result.ExitCode.ShouldBe(2);
+        var line = result.Stderr.TrimEnd('\n').Split('\n').ShouldHaveSingleItem();
+        line.ShouldContain("swap them");
+        line.ShouldContain("--timezone 'Nowhere/X'");
+        line.ShouldContain("names 'foo'");
+        line.ShouldContain("codex=/no/such/folder: no such folder");
+    }
+
+    [Fact]
     public void Report_UnknownPeriod_ExitsTwoWithOneLine()
     {
         var result = FrugalProcess.Run(_home.Path, "report", "hourly");

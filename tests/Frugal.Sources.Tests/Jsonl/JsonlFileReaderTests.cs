@@ -22,7 +22,7 @@ public sealed class JsonlFileReaderTests
         sink.Numbers.ShouldBe([1L, 2L]);
         result.EndOffset.ShouldBe(18);
         result.EndLineNumber.ShouldBe(2);
-        result.LastLineLength.ShouldBe(9);
+        result.LastLineLength.ShouldBe(18, "the whole file is under 4 KiB, so all of it is hashed");
         result.ReachedEnd.ShouldBeTrue();
     }
 
@@ -195,20 +195,22 @@ public sealed class JsonlFileReaderTests
     }
 
     [Fact]
-    public void Read_SameLastLine_SameLastLineHash()
+    public void Read_SameLast4KiB_SameTailHash()
     {
         using var folder = new TempFolder();
-        var one = folder.WriteText("one.jsonl", "{\"x\":1}\n{\"a\":1}\n");
-        var two = folder.WriteText("two.jsonl", "{\"y\":22}\n{\"a\":1}\n");
-        var other = folder.WriteText("other.jsonl", "{\"x\":1}\n{\"a\":2}\n");
+        var filler = "{\"f\":\"" + new string('f', 5000) + "\"}\n";
+        var one = folder.WriteText("one.jsonl", "{\"x\":1}\n" + filler + "{\"a\":1}\n");
+        var two = folder.WriteText("two.jsonl", "{\"y\":22}\n" + filler + "{\"a\":1}\n");
+        var other = folder.WriteText("other.jsonl", "{\"x\":1}\n" + filler + "{\"a\":2}\n");
 
-        var hashes = new[] { one, two, other }
-            .Select(p => JsonlFileReader.Read(p, 0, 0, new RecordingSink()).LastLineHash)
+        var results = new[] { one, two, other }
+            .Select(p => JsonlFileReader.Read(p, 0, 0, new RecordingSink()))
             .ToArray();
 
-        hashes[0].ShouldBe(hashes[1]);
-        hashes[0].ShouldNotBe(hashes[2]);
-        hashes[0].ShouldNotBe(0UL);
+        results.ShouldAllBe(r => r.LastLineLength == 4096);
+        results[0].LastLineHash.ShouldBe(results[1].LastLineHash, "the files differ only before their last 4 KiB");
+        results[0].LastLineHash.ShouldNotBe(results[2].LastLineHash);
+        results[0].LastLineHash.ShouldNotBe(0UL);
     }
 
     [Fact]

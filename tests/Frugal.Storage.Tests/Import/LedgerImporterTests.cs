@@ -156,6 +156,25 @@ public sealed class LedgerImporterTests : IDisposable
     }
 
     [Fact]
+    public void Run_APassThatOnlyTakesALineFeed_LeavesACheckpointTheNextAppendMatches()
+    {
+        var first = Assistant("msg_a", "req_a", "2026-05-01T10:00:00Z", output: 1);
+        var file = WriteTranscript("s1");
+        File.WriteAllText(file, first);
+        using var ledger = UsageLedger.Open(_temp.Combine("ledger.db"));
+        new LedgerImporter(ledger).Run(Roots(), null, TestContext.Current.CancellationToken);
+        File.AppendAllText(file, "\n");
+        new LedgerImporter(ledger).Run(Roots(), null, TestContext.Current.CancellationToken);
+        File.AppendAllText(file, Assistant("msg_b", "req_b", "2026-05-01T10:01:00Z", output: 2) + "\n");
+
+        var third = new LedgerImporter(ledger).Run(Roots(), null, TestContext.Current.CancellationToken);
+
+        third.FilesRestarted.ShouldBe(0);
+        third.Lines.ShouldBe(1);
+        Daily(ledger).Totals.Calls.ShouldBe(2);
+    }
+
+    [Fact]
     public void Run_LineStillBeingWritten_IsTakenOnlyOnceItIsWhole()
     {
         var whole = Assistant("msg_a", "req_a", "2026-05-01T10:00:00Z", output: 10);

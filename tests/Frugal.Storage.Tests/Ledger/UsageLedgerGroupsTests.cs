@@ -40,7 +40,7 @@ public sealed class UsageLedgerGroupsTests : IDisposable
             ledger.ReadUsage(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, byCall.Add);
             var grouped = new ReportBuilder(period, zone, prices);
             ledger.ReadUsageGroups(
-                period, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, prices.LongContextThresholds, grouped.Add);
+                period, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, prices.PromptTier, grouped.Add);
 
             Same(grouped.Build(), byCall.Build(), $"{zoneId} {period}");
         }
@@ -56,7 +56,7 @@ public sealed class UsageLedgerGroupsTests : IDisposable
         var report = new ReportBuilder(ReportPeriod.Daily, TimeZoneInfo.Utc, prices);
 
         ledger.ReadUsageGroups(
-            ReportPeriod.Daily, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, prices.LongContextThresholds,
+            ReportPeriod.Daily, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, prices.PromptTier,
             report.Add);
 
         // claude-sonnet-4-5: a prompt of 10 + 199,990 = 200,000 tokens is not above the threshold:
