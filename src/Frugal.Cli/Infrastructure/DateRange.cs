@@ -47,7 +47,7 @@ internal sealed record DateRange(DateOnly? Since, DateOnly? Until)
         }
     }
 
-    /// <summary>Parses one date option (<c>YYYY-MM-DD</c> or <c>YYYYMMDD</c>), naming the option if it is wrong.</summary>
+    /// <summary>Parses a date option (YYYY-MM-DD or YYYYMMDD), naming the option when it is wrong.</summary>
     public static DateOnly? ParseDate(string option, string? value)
     {
         if (value is null)
