@@ -1,25 +1,5 @@
 namespace Frugal.Domain.Usage;
 
-/// <summary>How a line that produced no usage record is counted.</summary>
-public enum DiagnosticKind
-{
-    /// <summary>The line might have carried usage but could not be used; shown as a skipped line.</summary>
-    Skipped,
-
-    /// <summary>The line repeats usage already counted (a replay or re-emit); nothing is lost.</summary>
-    Duplicate,
-
-    /// <summary>The line was read with a repair or an assumption worth knowing; its usage still counts.</summary>
-    Note,
-}
-
-/// <summary>One named reason with how many lines it covers and the first line it was seen on.</summary>
-/// <param name="Kind">Whether lines were skipped, duplicates, or read with a note.</param>
-/// <param name="Reason">The reason, in words a user can act on.</param>
-/// <param name="Count">How many lines.</param>
-/// <param name="FirstLineNumber">The first line (1-based) it applied to; 0 in totals over several files.</param>
-public sealed record DiagnosticCount(DiagnosticKind Kind, string Reason, long Count, long FirstLineNumber);
-
 /// <summary>Counts of lines by reason for one file: nothing a reader passes over goes uncounted.</summary>
 public sealed class LineDiagnostics
 {

@@ -27,7 +27,10 @@ public sealed record ImportSummary
     /// <summary>Lines that carried usage.</summary>
     public long UsageLines { get; init; }
 
-    /// <summary>New calls added to the ledger.</summary>
+    /// <summary>
+    /// How many more calls the ledger holds than before: new calls less the subagent replays merged into their
+    /// parent's call in the same import.
+    /// </summary>
     public long CallsAdded { get; init; }
 
     /// <summary>Subagent replays of a parent call that were collapsed into it.</summary>
