@@ -5,7 +5,9 @@ using Spectre.Console;
 
 namespace Frugal.Cli.Infrastructure;
 
-/// <summary>Runs an import, with a progress bar on stderr when a person is watching a long one.</summary>
+/// <summary>
+/// Runs an import, with a progress bar on stderr when a person is watching and more than 64 MiB is new.
+/// </summary>
 internal static class ImportRunner
 {
     private const long ProgressThresholdBytes = 64L << 20;
@@ -15,21 +17,14 @@ internal static class ImportRunner
     {
         var started = TimeProvider.System.GetTimestamp();
         var importer = new LedgerImporter(ledger);
-        ImportSummary summary;
-        if (Console.IsErrorRedirected || EstimateBytes(roots) < ProgressThresholdBytes)
-        {
-            summary = importer.Run(roots, null, cancel);
-        }
-        else
-        {
-            summary = WithProgress(importer, roots, cancel);
-        }
-
+        var plan = importer.Plan(roots);
+        var summary = Console.IsErrorRedirected || plan.BytesToRead < ProgressThresholdBytes
+            ? importer.Run(plan, null, cancel)
+            : WithProgress(importer, plan, cancel);
         return (summary, TimeProvider.System.GetElapsedTime(started));
     }
 
-    private static ImportSummary WithProgress(
-        LedgerImporter importer, IReadOnlyList<SourceRoot> roots, CancellationToken cancel)
+    private static ImportSummary WithProgress(LedgerImporter importer, ImportPlan plan, CancellationToken cancel)
     {
         ImportSummary? summary = null;
         Consoles.Error().Progress().AutoClear(true).Start(context =>
@@ -40,26 +35,8 @@ internal static class ImportRunner
                 task.MaxValue = Math.Max(1, p.BytesTotal);
                 task.Value = p.BytesDone;
             });
-            summary = importer.Run(roots, progress, cancel);
+            summary = importer.Run(plan, progress, cancel);
         });
         return summary!;
-    }
-
-    private static long EstimateBytes(IReadOnlyList<SourceRoot> roots)
-    {
-        long total = 0;
-        foreach (var root in roots)
-        {
-            foreach (var file in root.Files())
-            {
-                total += file.Length;
-                if (total >= ProgressThresholdBytes)
-                {
-                    return total;
-                }
-            }
-        }
-
-        return total;
     }
 }

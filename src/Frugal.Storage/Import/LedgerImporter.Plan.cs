@@ -6,8 +6,13 @@ namespace Frugal.Storage.Import;
 
 public sealed partial class LedgerImporter
 {
-    private ImportPlan Plan(IReadOnlyList<SourceRoot> roots)
+    /// <summary>
+    /// Lists the log files under <paramref name="roots"/> and decides how each is to be read; reads nothing but
+    /// the few bytes that tell an appended file from a rewritten one.
+    /// </summary>
+    public ImportPlan Plan(IReadOnlyList<SourceRoot> roots)
     {
+        ArgumentNullException.ThrowIfNull(roots);
         var jobs = new List<FileJob>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var tally = new PlanTally();
@@ -107,11 +112,8 @@ public sealed partial class LedgerImporter
         public List<FileError> Errors { get; } = [];
     }
 
-    private sealed record ImportPlan(
-        IReadOnlyList<SourceRoot> Roots, List<FileJob> Jobs, long FilesFound, long CheckBytes,
-        IReadOnlyList<FileError> Errors);
-
-    private sealed record FileJob(
+    /// <summary>How one file is to be read.</summary>
+    internal sealed record FileJob(
         string Source,
         string Path,
         long SizeBytes,

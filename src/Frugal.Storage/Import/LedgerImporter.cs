@@ -30,10 +30,13 @@ public sealed partial class LedgerImporter
     /// <summary>Imports every new line under <paramref name="roots"/>.</summary>
     public ImportSummary Run(
         IReadOnlyList<SourceRoot> roots, IProgress<ImportProgress>? progress = null, CancellationToken cancel = default)
+        => Run(Plan(roots), progress, cancel);
+
+    /// <summary>Imports what <paramref name="plan"/> found new.</summary>
+    public ImportSummary Run(ImportPlan plan, IProgress<ImportProgress>? progress, CancellationToken cancel)
     {
-        ArgumentNullException.ThrowIfNull(roots);
-        var plan = Plan(roots);
-        var tally = new Tally { BytesRead = plan.CheckBytes, BytesTotal = plan.Jobs.Sum(j => j.BytesToRead) };
+        ArgumentNullException.ThrowIfNull(plan);
+        var tally = new Tally { BytesRead = plan.CheckBytes, BytesTotal = plan.BytesToRead };
         using var queue = new BlockingCollection<ReadChunk>(boundedCapacity: 256);
         using var readers = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var producer = Task.Run(() => Produce(plan.Jobs, queue, tally, readers.Token), readers.Token);
