@@ -47,17 +47,14 @@ public sealed class ClaudeCodeLineReader : UsageLineReader
 
     private static string? Reject(ref ClaudeLine line, out DateTimeOffset instant)
     {
-        instant = default;
-        if (line.Timestamp is null)
+        // An ISO instant was read straight from the line's bytes; any other text gets the careful parser.
+        instant = line.Instant ?? default;
+        if (line.Instant is null && line.Timestamp is null)
         {
             return line.HasTimestampField ? SkipReasons.InvalidTimestamp : SkipReasons.MissingTimestamp;
         }
 
-        if (line.Instant is { } fast)
-        {
-            instant = fast;
-        }
-        else if (!JsonValues.TryParseInstant(line.Timestamp, out instant))
+        if (line.Instant is null && !JsonValues.TryParseInstant(line.Timestamp!, out instant))
         {
             return SkipReasons.InvalidTimestamp;
         }

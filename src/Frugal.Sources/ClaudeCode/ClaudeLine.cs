@@ -90,7 +90,6 @@ internal ref struct ClaudeLine
             && !reader.HasValueSequence && Iso8601.TryParse(reader.ValueSpan, out var instant))
         {
             Instant = instant;
-            Timestamp = string.Empty;
             HasTimestampField = true;
             reader.Skip();
             return;
