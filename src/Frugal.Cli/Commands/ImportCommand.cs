@@ -26,7 +26,7 @@ internal static class ImportCommand
         if (parse.GetValue(CommonOptions.Json))
         {
             using var stdout = Console.OpenStandardOutput();
-            using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
+            using var json = new Utf8JsonWriter(stdout, ReportJson.Options);
             ReportJson.WriteImport(json, summary);
             json.Flush();
             stdout.WriteByte((byte)'\n');

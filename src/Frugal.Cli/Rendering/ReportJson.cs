@@ -15,11 +15,18 @@ internal static class ReportJson
         "Local logs are a lower bound of billed usage: some background calls write no usage, and some tools write "
         + "placeholder input counts. A provider's billing export is the reference for reconciliation.";
 
+    /// <summary>Indented, text written as it is: the output is read by scripts and people, not put in HTML.</summary>
+    public static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static void Write(
         Stream stream, UsageReport report, DateOnly? since, DateOnly? until,
         IReadOnlyList<DiagnosticCount> ledgerDiagnostics, ImportSummary? import)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
         json.WriteString("period", report.Period.ToString().ToLowerInvariant());
         json.WriteString("timezone", report.TimeZoneId);

@@ -42,9 +42,7 @@ internal static class ReportTable
         table.AddRow(Cells(report, report.Totals, "Total", isTotal: true).Select(c => $"[bold]{c}[/]").ToArray());
         console.Write(table);
         RenderUnpriced(console, report);
-        console.WriteLine(
-            "Local logs are a lower bound of billed usage: some calls write no usage. A provider's billing export "
-            + "is the reference.");
+        console.WriteLine(ReportJson.LowerBoundCaveat);
     }
 
     private static string[] Cells(UsageReport report, UsageSummary row, string key, bool isTotal = false)
