@@ -66,7 +66,7 @@ internal static class ReportCommand
         // Every option is checked before any is refused, so one run names every problem.
         var problems = new UsageProblems();
         var range = problems.Check(() => DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until)));
-        var zone = problems.Check(() => ResolveZone(parse.GetValue(TimeZone)));
+        var zone = problems.Check(() => Zones.Resolve(parse.GetValue(TimeZone)));
         var sources = parse.GetValue(NoImport)
             ? null
             : problems.Check(() => SourceOptions.Resolve(parse.GetValue(CommonOptions.Source)));
@@ -111,23 +111,6 @@ internal static class ReportCommand
             || import.FileErrors.Count > 0 || import.UnfinishedLines.Count > 0)
         {
             ImportView.Render(error, import, elapsed);
-        }
-    }
-
-    private static TimeZoneInfo ResolveZone(string? id)
-    {
-        if (id is null)
-        {
-            return TimeZoneInfo.Local;
-        }
-
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw CliError.BadTimeZone(id);
         }
     }
 }

@@ -93,4 +93,18 @@ public sealed class CliError : Exception
     /// <summary>The ledger path given is empty.</summary>
     public static CliError EmptyLedgerPath() =>
         Usage("--ledger is empty: give the path of a ledger file, or leave the option out for the default.");
+
+    /// <summary>A duration option was not a duration.</summary>
+    public static CliError BadDuration(string option, string value) =>
+        Usage($"{option} '{value}' is not a duration: write it as a number with m, h or d, such as 90m, 2h or 1d.");
+
+    /// <summary>A <c>--repo</c> path is not a git repository.</summary>
+    public static CliError NotARepository(string message, Exception inner) =>
+        new(message, UsageExitCode, inner);
+
+    /// <summary>git failed while the audit read a repository.</summary>
+    public static CliError Git(string message, Exception inner) => new(message, FailureExitCode, inner);
+
+    /// <summary>A pull-request export could not be read.</summary>
+    public static CliError PullRequestExport(string message, Exception inner) => new(message, UsageExitCode, inner);
 }

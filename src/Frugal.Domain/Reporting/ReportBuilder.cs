@@ -15,11 +15,11 @@ public sealed class ReportBuilder
     private readonly ReportPeriod _period;
     private readonly TimeZoneInfo _zone;
     private readonly PriceTable _prices;
+    private readonly GroupPricer _pricer;
     private readonly DayOfWeek _weekStart;
     private readonly Dictionary<string, UsageSummary> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Calls, long Tokens)> _unpriced = new(StringComparer.Ordinal);
     private readonly UsageSummary _totals = new("total");
-    private readonly Dictionary<(string Model, DateOnly Date), ModelPrice?> _resolved = [];
     private readonly Dictionary<DateOnly, string> _dateKeys = [];
 
     /// <summary>Starts an empty report.</summary>
@@ -29,6 +29,7 @@ public sealed class ReportBuilder
         _period = period;
         _zone = zone ?? throw new ArgumentNullException(nameof(zone));
         _prices = prices ?? throw new ArgumentNullException(nameof(prices));
+        _pricer = new GroupPricer(prices);
         _weekStart = weekStart;
     }
 
@@ -87,28 +88,7 @@ public sealed class ReportBuilder
         return new UsageReport(_period, _zone.Id, rows, _totals, unpriced) { Zone = _zone };
     }
 
-    private decimal? CostOf(UsageGroup group)
-    {
-        if (group.Model is null)
-        {
-            return null;
-        }
-
-        var date = DateOnly.FromDateTime(group.First.UtcDateTime);
-        if (!_resolved.TryGetValue((group.Model, date), out var price))
-        {
-            _resolved[(group.Model, date)] = price = _prices.Resolve(group.Model, date).Price;
-        }
-
-        if (price is null)
-        {
-            return null;
-        }
-
-        var longContext = _prices.IsLongContext(price, group.PromptTier);
-        return PriceCalculator.Cost(
-            price, group.Tokens, group.WebSearchRequests, group.Speed, date, longContext).TotalUsd;
-    }
+    private decimal? CostOf(UsageGroup group) => _pricer.Cost(group);
 
     private string KeyOf(UsageGroup group) => _period switch
     {

@@ -6,6 +6,8 @@ namespace Frugal.Storage.Ledger;
 /// <c>usage_context</c> and each call row holds its numbers and keys. Indexes are few on purpose: every index is paid
 /// for on each of the tens of thousands of calls a batch writes, while reports read the whole range anyway.
 /// A source that sets <c>response_id</c> starts its keys with it, so the unique key index also finds a response.
+/// The <c>git_</c> tables remember what the audit learnt from git about commits, keyed by commit id: a commit's
+/// content never changes, so its line counts and the blame of a fix are worked out once.
 /// </summary>
 internal static class LedgerSchema
 {
@@ -77,6 +79,22 @@ internal static class LedgerSchema
         );
         CREATE INDEX usage_sidechain_by_response ON usage (source, response_id)
             WHERE sidechain = 1 AND response_id IS NOT NULL;
+        """,
+        """
+        CREATE TABLE git_line_counts (
+            sha TEXT PRIMARY KEY,
+            added INTEGER NOT NULL,
+            deleted INTEGER NOT NULL,
+            files INTEGER NOT NULL,
+            known INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE git_fix_blame (
+            sha TEXT PRIMARY KEY,
+            method TEXT NOT NULL,
+            candidates TEXT NOT NULL,
+            blamed_lines INTEGER NOT NULL,
+            problem TEXT
+        ) WITHOUT ROWID;
         """,
     ];
 }

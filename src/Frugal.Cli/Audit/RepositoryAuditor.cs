@@ -1,0 +1,149 @@
+using Frugal.Domain.Audit;
+using Frugal.Domain.Outcomes;
+using Frugal.Sources.Git;
+using Frugal.Storage.Ledger;
+
+namespace Frugal.Cli.Audit;
+
+/// <summary>
+/// Reads what one repository shows for an audit window: the mainline from the window's start to the newest commit,
+/// what each merge brought in, unmerged branch work, line counts, AI markers, change types, reviews and the blame
+/// of every fix. Line counts and blames are remembered in the ledger by commit id, so a repeat audit asks git only
+/// about new commits.
+/// </summary>
+internal sealed partial class RepositoryAuditor(
+    GitRepository repository, UsageLedger ledger, PullRequestIndex pullRequests)
+{
+    /// <summary>The blame method; a change to how fixes are blamed changes this, and older results are redone.</summary>
+    public const string BlameMethod = "szz-b/w/root/code-lines/1";
+
+    private readonly List<string> _notes = [];
+    private string _revision = "HEAD";
+
+    /// <summary>Reads the repository for the window that starts at <paramref name="from"/>.</summary>
+    public RepositoryFacts Read(DateTimeOffset from)
+    {
+        var branch = repository.FindDefaultBranch();
+        var tip = repository.ResolveCommit(branch.Revision)
+            ?? throw new GitException($"{repository.Root}: {branch.Revision} names no commit.");
+        _revision = branch.Revision;
+        var since = from.AddDays(-1);
+        if (repository.IsShallow)
+        {
+            _notes.Add("the clone is shallow: commits before its boundary are missing and blame stops there");
+        }
+
+        var reachable = repository.ReadCommits(branch.Revision, since, firstParent: false)
+            .ToDictionary(c => c.Sha, StringComparer.Ordinal);
+        var mainline = FirstParentLine(tip, reachable);
+        var landedVia = MergedIn(mainline, reachable);
+        var unmerged = repository.ReadUnmergedCommits(branch.Revision, since);
+
+        var counts = LineCountsOf(mainline.Where(c => c.CommittedAt >= from).Select(c => c.Sha).ToList());
+        var commits = new List<AuditedCommit>(reachable.Count + unmerged.Count);
+        var attributions = reachable.Values.ToDictionary(
+            c => c.Sha, c => AiAttributor.Attribute(c), StringComparer.Ordinal);
+        var broughtIn = landedVia.Where(p => p.Key != p.Value)
+            .GroupBy(p => p.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => reachable[p.Key]).ToList(), StringComparer.Ordinal);
+        foreach (var commit in mainline)
+        {
+            commits.Add(Mainline(commit, counts, broughtIn, attributions));
+        }
+
+        foreach (var (sha, via) in landedVia.Where(p => p.Key != p.Value))
+        {
+            var commit = reachable[sha];
+            commits.Add(new AuditedCommit(
+                commit, CommitClassifier.Classify(commit), attributions[sha], CommitPlacement.Merged, via,
+                BranchesOf(reachable[via]), CommitReview.Unknown));
+        }
+
+        foreach (var (name, commit) in unmerged)
+        {
+            commits.Add(new AuditedCommit(
+                commit, CommitClassifier.Classify(commit), AiAttributor.Attribute(commit, name),
+                CommitPlacement.Unmerged, null, [name], CommitReview.Unknown));
+        }
+
+        var fixes = Fixes(commits.Where(c => c.Placement == CommitPlacement.Mainline && c.Commit.CommittedAt >= from
+            && c.Change.Kind == ChangeKind.Fix).ToList(), reachable, landedVia);
+        NoteMissingCounts(counts);
+        return new RepositoryFacts(repository.Root, branch.Name, commits, fixes, _notes);
+    }
+
+    /// <summary>The first-parent line from <paramref name="tip"/>, newest first, as far as the read reaches.</summary>
+    private static List<CommitInfo> FirstParentLine(string tip, Dictionary<string, CommitInfo> reachable)
+    {
+        var line = new List<CommitInfo>();
+        var sha = tip;
+        while (sha is not null && reachable.TryGetValue(sha, out var commit))
+        {
+            line.Add(commit);
+            sha = commit.Parents.Count > 0 ? commit.Parents[0] : null;
+        }
+
+        return line;
+    }
+
+    /// <summary>
+    /// For every commit reached, the mainline commit it landed with: itself for mainline commits, otherwise the
+    /// oldest mainline merge whose other parents reach it.
+    /// </summary>
+    private static Dictionary<string, string> MergedIn(List<CommitInfo> mainline, Dictionary<string, CommitInfo> reachable)
+    {
+        var via = mainline.ToDictionary(c => c.Sha, c => c.Sha, StringComparer.Ordinal);
+        for (var i = mainline.Count - 1; i >= 0; i--)
+        {
+            var merge = mainline[i];
+            var pending = new Stack<string>(merge.Parents.Skip(1));
+            while (pending.TryPop(out var sha))
+            {
+                if (via.ContainsKey(sha) || !reachable.TryGetValue(sha, out var commit))
+                {
+                    continue;
+                }
+
+                via[sha] = merge.Sha;
+                foreach (var parent in commit.Parents)
+                {
+                    pending.Push(parent);
+                }
+            }
+        }
+
+        return via;
+    }
+
+    private Dictionary<string, LineCounts> LineCountsOf(List<string> shas)
+    {
+        var counts = ledger.LoadLineCounts(shas);
+        var missing = shas.Where(sha => !counts.ContainsKey(sha)).ToList();
+        if (missing.Count > 0)
+        {
+            var read = repository.ReadLineCounts(missing);
+            ledger.SaveLineCounts(read);
+            foreach (var (sha, count) in read)
+            {
+                counts[sha] = count;
+            }
+        }
+
+        return counts;
+    }
+
+    private void NoteMissingCounts(Dictionary<string, LineCounts> counts)
+    {
+        var unknown = counts.Values.Count(c => !c.Known);
+        if (unknown > 0)
+        {
+            _notes.Add($"{unknown} commits could not be diffed (blobs missing from the clone); their lines are not counted");
+        }
+    }
+
+    private static IReadOnlyList<string> BranchesOf(CommitInfo mainlineCommit)
+    {
+        var change = CommitClassifier.Classify(mainlineCommit);
+        return change.MergedBranch is { } branch ? [branch] : [];
+    }
+}

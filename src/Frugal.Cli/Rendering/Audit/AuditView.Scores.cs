@@ -1,0 +1,39 @@
+using Frugal.Domain.Audit;
+using Frugal.Domain.Scoring;
+
+namespace Frugal.Cli.Rendering.Audit;
+
+internal static partial class AuditView
+{
+    private static ViewSection Scores(AuditReport report)
+    {
+        var i = report.ScoreInputs;
+        var m = report.ManifestoScore;
+        var s = report.ScaleInvariantScore;
+        IReadOnlyList<string>[] rows =
+        [
+            ["Manifesto", Figures.Score(m), Figures.Grade(m), "useful ÷ (review hours × (tokens + 1000 × kWh))"],
+            [
+                "Per feature", Figures.Score(s), Figures.Grade(s),
+                "1 ÷ (review hours per feature × million tokens per feature)",
+            ],
+        ];
+        var inputs = $"Inputs: {Figures.Count(i.Features)} features, {Figures.Count(i.Bugs)} fixes "
+            + $"(useful = {Figures.Ratio(m.Useful)}), review {Figures.Hours(i.ReviewHours)}, "
+            + $"{Figures.Count(i.Tokens)} tokens, energy {(i.EnergyKWh is { } e ? $"{e:0.###} kWh" : "not estimated")}.";
+        var lines = new List<string> { inputs };
+        foreach (var (name, score) in (IEnumerable<(string, ScoreResult)>)[("Manifesto", m), ("Per feature", s)])
+        {
+            if (score.NotApplicableReason is { } reason)
+            {
+                lines.Add($"{name} score n/a: {reason}.");
+            }
+        }
+
+        lines.Add($"Grades: manifesto A > {ManifestoScore.GradeAAbove}, B > {ManifestoScore.GradeBAbove}, "
+            + $"C > {ManifestoScore.GradeCAbove}; per feature A ≥ {ScaleInvariantScore.GradeAAtLeast}, "
+            + $"B ≥ {ScaleInvariantScore.GradeBAtLeast}, C ≥ {ScaleInvariantScore.GradeCAtLeast}; else F.");
+        return new ViewSection(
+            "scores", "Efficiency scores", ViewTable.Of(["Score", "Value", "Grade", "Formula"], 1, rows), lines);
+    }
+}

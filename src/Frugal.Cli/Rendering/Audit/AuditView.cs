@@ -1,0 +1,75 @@
+using Frugal.Domain.Audit;
+
+namespace Frugal.Cli.Rendering.Audit;
+
+/// <summary>Turns an audit report into titled sections of tables and sentences.</summary>
+internal static partial class AuditView
+{
+    /// <summary>The line under the title: window, zone, what was read.</summary>
+    public static string Subtitle(AuditReport report) =>
+        $"{report.Since:yyyy-MM-dd} to {report.Until:yyyy-MM-dd} ({report.Zone}) · "
+        + $"{Figures.Count(report.Usage.Sessions)} sessions · {Figures.Count(report.Repositories.Count)} repositories · "
+        + $"{Figures.Count(report.Outcomes.Commits)} mainline commits";
+
+    public static List<ViewSection> Sections(AuditReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return
+        [
+            Answer(report), SpendByOutcome(report), Scores(report), Usage(report), ByTool(report), ByModel(report),
+            ByProject(report), Outcomes(report), Bugs(report), Features(report), Findings(report),
+            Leaderboard(report), Notes(report),
+        ];
+    }
+
+    /// <summary>A repository's or folder's name as people say it: its last folder.</summary>
+    public static string Name(string path)
+    {
+        var trimmed = path.TrimEnd('/', '\\');
+        var name = Path.GetFileName(trimmed);
+        return name.Length == 0 ? path : name;
+    }
+
+    private static ViewSection Answer(AuditReport report)
+    {
+        var a = report.Answer;
+        var total = report.Usage.CostUsd;
+        string[][] rows =
+        [
+            ["Spend in sessions that shipped", $"{Figures.Share(a.ShippedCostShare)} of cost, {Figures.Share(a.ShippedTokenShare)} of tokens"],
+            ["… that shipped through an approved review", $"{Figures.Share(a.ReviewedCostShare)} of cost, {Figures.Share(a.ReviewedTokenShare)} of tokens"],
+            ["Total spend", $"{Figures.Usd(total)} · {Figures.Tokens(report.Usage.Tokens.TotalTokens)} tokens"],
+            ["Shipped features", $"{Figures.Count(a.ShippedFeatures)} ({Figures.Count(a.FeaturesWithSessions)} with linked sessions)"],
+            ["Tokens per shipped feature", Figures.Tokens(a.TokensPerFeature)],
+            ["Cost per shipped feature", Figures.Usd(a.CostPerFeature)],
+            ["Bugs per feature", $"{Figures.Ratio(a.BugsPerFeature)} ({Figures.Count(report.Outcomes.Fixes)} fixes)"],
+            ["Review hours per feature", Figures.Hours(a.ReviewHoursPerFeature)],
+        ];
+        return new ViewSection("answer", "The answer", ViewTable.Of(["Question", "Answer"], 2, rows), []);
+    }
+
+    private static ViewSection SpendByOutcome(AuditReport report)
+    {
+        var rows = report.Answer.Shares.Select(s => (IReadOnlyList<string>)
+        [
+            StatusName(s.Status), Figures.Count(s.Sessions), Figures.Tokens(s.Tokens.TotalTokens), Figures.Usd(s.CostUsd),
+            Figures.Share(s.CostShare), Figures.Share(s.TokenShare),
+        ]);
+        return new ViewSection(
+            "spend-by-outcome", "Spend by outcome",
+            ViewTable.Of(["Outcome", "Sessions", "Tokens", "Cost", "Cost share", "Token share"], 1, rows),
+            [
+                $"A session links to commits of its repository made between its first call and {report.Grace.TotalHours:0.#} h "
+                + "after its last, on its branch (or marked by its tool), and to the merge of its branch.",
+            ]);
+    }
+
+    public static string StatusName(ShipStatus status) => status switch
+    {
+        ShipStatus.ShippedReviewed => "shipped, reviewed",
+        ShipStatus.Shipped => "shipped, review not approved or unknown",
+        ShipStatus.CommittedNotShipped => "committed, not on the default branch",
+        ShipStatus.Unshipped => "no commit",
+        _ => "outside the audited repositories",
+    };
+}

@@ -1,0 +1,90 @@
+using Frugal.Domain.Outcomes;
+using Frugal.Domain.Scoring;
+
+namespace Frugal.Domain.Audit;
+
+public sealed partial class AuditBuilder
+{
+    /// <summary>
+    /// The leaderboard. Per project, a repository's own outcomes against the sessions run in it. Otherwise the
+    /// sessions are grouped (by the person who authored the commits they link to, by tool or by model) and each
+    /// feature, fix and review counts for the group whose sessions spent most on it. Ranked by the scale-invariant
+    /// score; rows without a score come last, in name order.
+    /// </summary>
+    private List<LeaderRow> Leaderboard(IReadOnlyList<FeatureCost> features)
+    {
+        var rows = _options.By == AuditGrouping.Project ? ProjectRows() : SessionGroupRows();
+        return
+        [
+            .. rows.OrderBy(r => r.Score.Value is null ? 1 : 0)
+                .ThenByDescending(r => r.Score.Value ?? 0)
+                .ThenBy(r => r.Name, StringComparer.Ordinal),
+        ];
+    }
+
+    private IEnumerable<LeaderRow> ProjectRows()
+    {
+        foreach (var repository in _repositories)
+        {
+            var window = WindowMainline(repository).ToList();
+            var sessions = _sessions.Where(s => s.Repository == repository.Root).ToList();
+            yield return Row(repository.Root, sessions, window);
+        }
+    }
+
+    private IEnumerable<LeaderRow> SessionGroupRows()
+    {
+        var groupOf = _links.ToDictionary(l => l.Session, GroupKey);
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var change in _windowMainline.Values)
+        {
+            var spenders = _links.Where(l => l.Mainline.Contains(change))
+                .GroupBy(l => groupOf[l.Session], StringComparer.Ordinal)
+                .Select(g => (Key: g.Key, Cost: g.Sum(l => l.Session.CostUsd), Tokens: g.Sum(l => l.Session.Tokens.TotalTokens)))
+                .OrderByDescending(g => g.Cost)
+                .ThenByDescending(g => g.Tokens)
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .FirstOrDefault();
+            owner[change.Commit.Sha] = spenders.Key ?? (_options.By == AuditGrouping.Person
+                ? PersonName(change.Commit.Author.Email, change.Commit.Author.Name)
+                : "(no session)");
+        }
+
+        var names = groupOf.Values.Concat(owner.Values).Distinct(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var sessions = groupOf.Where(p => p.Value == name).Select(p => p.Key).ToList();
+            var changes = _windowMainline.Values.Where(c => owner[c.Commit.Sha] == name).ToList();
+            yield return Row(name, sessions, changes);
+        }
+    }
+
+    private LeaderRow Row(string name, List<AuditSession> sessions, List<AuditedCommit> changes)
+    {
+        var features = changes.Count(c => c.Change.Kind == ChangeKind.Feature);
+        var bugs = changes.Count(c => c.Change.Kind == ChangeKind.Fix);
+        var hours = changes.Select(c => c.Review.ReviewHours).OfType<double>().ToList();
+        double? reviewHours = hours.Count == 0 ? null : hours.Sum();
+        var tokens = sessions.Aggregate(0L, (sum, s) => checked(sum + s.Tokens.TotalTokens));
+        var inputs = new ScoreInputs(
+            features, bugs, reviewHours is { } h && h < ScoreInputs.MinPositiveReviewHours ? 0 : reviewHours, tokens,
+            energyKWh: null);
+        return new LeaderRow(
+            name, sessions.Count, features, bugs, reviewHours, tokens, sessions.Sum(s => s.CostUsd),
+            ScaleInvariantScore.Compute(inputs));
+    }
+
+    private string GroupKey(SessionLink link) => _options.By switch
+    {
+        AuditGrouping.Tool => link.Session.Tool,
+        AuditGrouping.Model => link.Session.Models.MaxBy(m => m.CostUsd)?.Model ?? "(none)",
+        _ => link.Commits
+            .GroupBy(c => c.Commit.Author.Email, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => PersonName(g.Key, g.First().Commit.Author.Name))
+            .FirstOrDefault() ?? "(unattributed)",
+    };
+
+    private string PersonName(string email, string name) => _options.Names ? name : Pseudonym.Of(email);
+}

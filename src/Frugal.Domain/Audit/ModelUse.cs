@@ -1,0 +1,37 @@
+using Frugal.Domain.Usage;
+
+namespace Frugal.Domain.Audit;
+
+/// <summary>One model's calls within a session or a report.</summary>
+public sealed class ModelUse(string model)
+{
+    /// <summary>The model id as logged, or <c>(none)</c>.</summary>
+    public string Model { get; } = model;
+
+    /// <summary>Calls made.</summary>
+    public long Calls { get; private set; }
+
+    /// <summary>Tokens by category.</summary>
+    public TokenCounts Tokens { get; private set; }
+
+    /// <summary>Cost in USD of the priced calls.</summary>
+    public decimal CostUsd { get; private set; }
+
+    /// <summary>Tokens of calls that could not be priced.</summary>
+    public long UnpricedTokens { get; private set; }
+
+    /// <summary>Adds calls and their cost (null when unpriced).</summary>
+    public void Add(long calls, TokenCounts tokens, decimal? cost)
+    {
+        Calls = checked(Calls + calls);
+        Tokens += tokens;
+        if (cost is { } usd)
+        {
+            CostUsd += usd;
+        }
+        else
+        {
+            UnpricedTokens = checked(UnpricedTokens + tokens.TotalTokens);
+        }
+    }
+}

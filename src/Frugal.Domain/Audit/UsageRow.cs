@@ -1,0 +1,13 @@
+using Frugal.Domain.Usage;
+
+namespace Frugal.Domain.Audit;
+
+/// <summary>Use summed under one key (a tool, a model, a project, or everything).</summary>
+/// <param name="Key">What the row sums.</param>
+/// <param name="Sessions">Sessions that contributed.</param>
+/// <param name="Calls">Calls made.</param>
+/// <param name="Tokens">Tokens by category.</param>
+/// <param name="CostUsd">Cost in USD of the priced calls.</param>
+/// <param name="UnpricedTokens">Tokens of calls that could not be priced (their cost is not in the figure).</param>
+public sealed record UsageRow(
+    string Key, long Sessions, long Calls, TokenCounts Tokens, decimal CostUsd, long UnpricedTokens);
