@@ -2,6 +2,8 @@ using System.CommandLine;
 using Frugal.Cli.Audit;
 using Frugal.Cli.Infrastructure;
 using Frugal.Cli.Rendering;
+using Frugal.Cli.Rendering.Audit;
+using Spectre.Console;
 using Frugal.Domain.Audit;
 
 namespace Frugal.Cli.Commands;
@@ -119,7 +121,7 @@ internal static class AuditCommand
         var since = range.Since ?? until.AddDays(-(DefaultDays - 1));
         var options = new AuditOptions(
             since, until, zone!, grace, Enum.Parse<AuditGrouping>(parse.GetValue(By)!, ignoreCase: true),
-            parse.GetValue(Names));
+            parse.GetValue(Names), PullRequestExport: (parse.GetValue(Prs) ?? []).Length > 0);
 
         using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
         if (sources is not null)

@@ -55,13 +55,18 @@ public sealed partial class AuditBuilder
     private static Finding? ExpensiveFeatures(IReadOnlyList<FeatureCost> features)
     {
         var costed = features.Where(f => f.CostUsd > 0).ToList();
-        if (costed.Count < 2)
+        if (costed.Count < 3)
         {
             return null;
         }
 
         var median = costed.Select(f => f.CostUsd).Order().ElementAt(costed.Count / 2);
-        var top = costed.Take(3).ToList();
+        var top = costed.Take(3).Where(f => f.CostUsd >= 2 * median).ToList();
+        if (top.Count == 0)
+        {
+            return null;
+        }
+
         return new Finding(
             "expensive-features",
             string.Create(Invariant, $"The costliest feature cost ${top[0].CostUsd:0.00}, {Ratio(top[0].CostUsd, median)} the median"),
@@ -108,7 +113,7 @@ public sealed partial class AuditBuilder
         var read = low.Sum(s => s.Tokens.CacheReadTokens);
         return new Finding(
             "low-cache-hits",
-            string.Create(Invariant, $"{low.Count} sessions read less than {LowCacheHitShare:P0} of their prompts from cache"),
+            string.Create(Invariant, $"{low.Count} sessions read less than {LowCacheHitShare:0%} of their prompts from cache"),
             string.Create(Invariant, $"{Percent(Share(read, prompt))} of {prompt:N0} prompt tokens came from cache"),
             "Keep the start of the prompt stable (system prompt, tools, instructions), resume sessions instead of "
                 + "restarting them, and avoid switching models mid-session: each switch starts a cold cache.",
@@ -149,12 +154,18 @@ public sealed partial class AuditBuilder
             return null;
         }
 
+        const string Export = "gh pr list --state merged --limit 1000 --json "
+            + "number,title,author,createdAt,mergedAt,reviews,reviewDecision,labels,headRefName,mergeCommit";
         return new Finding(
             "review-unknown",
             string.Create(Invariant, $"Review is unknown for {unknown} of {_windowMainline.Count} changes"),
-            "no pull request export, Reviewed-by trailer or merge by another person covers them",
-            "Pass --prs with the output of: gh pr list --state merged --limit 1000 --json "
-                + "number,title,author,createdAt,mergedAt,reviews,reviewDecision,labels,headRefName,mergeCommit",
+            _options.PullRequestExport
+                ? "the pull request export does not cover them, and no Reviewed-by trailer or merge by another person does"
+                : "no pull request export, Reviewed-by trailer or merge by another person covers them",
+            _options.PullRequestExport
+                ? "Export every pull request merged in the window (add --search 'merged:SINCE..UNTIL' to: "
+                    + Export + "); direct pushes to the default branch have no review to find."
+                : "Pass --prs with the output of: " + Export,
             0);
     }
 
@@ -162,7 +173,7 @@ public sealed partial class AuditBuilder
 
     private static string Clip(string text) => text.Length > 48 ? text[..47] + "…" : text;
 
-    private static string Percent(double? share) => share is { } s ? s.ToString("P0", Invariant) : "n/a";
+    private static string Percent(double? share) => share is { } s ? s.ToString("0%", Invariant) : "n/a";
 
     private static string Ratio(decimal value, decimal median) =>
         median == 0 ? "far above" : string.Create(Invariant, $"{value / median:0.#}×");

@@ -11,7 +11,7 @@ public sealed partial class AuditBuilder
     /// feature, fix and review counts for the group whose sessions spent most on it. Ranked by the scale-invariant
     /// score; rows without a score come last, in name order.
     /// </summary>
-    private List<LeaderRow> Leaderboard(IReadOnlyList<FeatureCost> features)
+    private List<LeaderRow> Leaderboard()
     {
         var rows = _options.By == AuditGrouping.Project ? ProjectRows() : SessionGroupRows();
         return
@@ -59,7 +59,7 @@ public sealed partial class AuditBuilder
         }
     }
 
-    private LeaderRow Row(string name, List<AuditSession> sessions, List<AuditedCommit> changes)
+    private static LeaderRow Row(string name, List<AuditSession> sessions, List<AuditedCommit> changes)
     {
         var features = changes.Count(c => c.Change.Kind == ChangeKind.Feature);
         var bugs = changes.Count(c => c.Change.Kind == ChangeKind.Fix);

@@ -30,7 +30,7 @@ public sealed partial class AuditBuilder
             repository.Notes);
     }
 
-    private BugExposure Exposure(RepositoryFacts repository, List<AuditedCommit> window)
+    private static BugExposure Exposure(RepositoryFacts repository, List<AuditedCommit> window)
     {
         var inWindow = window.ToDictionary(c => c.Commit.Sha, StringComparer.Ordinal);
         int ai = 0, other = 0, older = 0;

@@ -72,7 +72,7 @@ public sealed partial class AuditBuilder
             Features = features,
             Findings = Findings(features),
             By = _options.By,
-            Leaderboard = Leaderboard(features),
+            Leaderboard = Leaderboard(),
             Sessions = _links,
         };
     }

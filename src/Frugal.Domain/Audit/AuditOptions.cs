@@ -7,8 +7,10 @@ namespace Frugal.Domain.Audit;
 /// <param name="Grace">Time after a session's last call within which its commits still link to it.</param>
 /// <param name="By">What the leaderboard groups by.</param>
 /// <param name="Names">Whether people are shown by name rather than by pseudonym.</param>
+/// <param name="PullRequestExport">Whether a pull-request export was given.</param>
 public sealed record AuditOptions(
-    DateOnly Since, DateOnly Until, TimeZoneInfo Zone, TimeSpan Grace, AuditGrouping By, bool Names)
+    DateOnly Since, DateOnly Until, TimeZoneInfo Zone, TimeSpan Grace, AuditGrouping By, bool Names,
+    bool PullRequestExport = false)
 {
     /// <summary>The window's first instant.</summary>
     public DateTimeOffset From => Start(Since);

@@ -14,6 +14,13 @@ internal sealed class AuditScenario : IDisposable
 {
     public const string Model = "claude-sonnet-4-5-20250929";
 
+    private const string Template = """
+        {"type":"assistant","sessionId":"@ID@","timestamp":"@AT@","cwd":"@CWD@","gitBranch":"@BRANCH@",
+        "version":"2.0.0","requestId":"req_@ID@_@N@","uuid":"u_@ID@_@N@","message":{"id":"msg_@ID@_@N@",
+        "model":"@MODEL@","role":"assistant","usage":{"input_tokens":1000,"output_tokens":500,
+        "cache_creation_input_tokens":0,"cache_read_input_tokens":0}}}
+        """;
+
     private static readonly DateTimeOffset March = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly TestRepository _repository = new();
@@ -40,7 +47,8 @@ internal sealed class AuditScenario : IDisposable
             files: ("checkout.py", Lines("pay", 5)));
         r.Checkout("main");
         Merge = r.Merge(
-            "Merge pull request #12 from acme/feature/checkout\n\nfeat: checkout flow", At(6, 11), bob);
+            "feature/checkout", "Merge pull request #12 from acme/feature/checkout\n\nfeat: checkout flow", At(6, 11),
+            bob);
 
         // Session S3 on experiment, 09:00–09:30 on the 10th: committed, never merged.
         r.Branch("experiment");
@@ -132,9 +140,15 @@ internal sealed class AuditScenario : IDisposable
         for (var i = 0; i < calls; i++)
         {
             var at = start.AddMinutes(calls == 1 ? 0 : minutesApart * i / (calls - 1));
-            text.Append(CultureInfo.InvariantCulture, $$"""
-                {"type":"assistant","sessionId":"{{id}}","timestamp":"{{at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}}","cwd":"{{Repository}}","gitBranch":"{{branch}}","version":"2.0.0","requestId":"req_{{id}}_{{i}}","uuid":"u_{{id}}_{{i}}","message":{"id":"msg_{{id}}_{{i}}","model":"{{Model}}","role":"assistant","usage":{"input_tokens":1000,"output_tokens":500,"cache_creation_input_tokens":0,"cache_read_input_tokens":0}}}
-                """).Append('\n');
+            var line = Template.ReplaceLineEndings(string.Empty)
+                .Replace("@ID@", id, StringComparison.Ordinal)
+                .Replace("@AT@", at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                    StringComparison.Ordinal)
+                .Replace("@CWD@", Repository, StringComparison.Ordinal)
+                .Replace("@BRANCH@", branch, StringComparison.Ordinal)
+                .Replace("@N@", i.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("@MODEL@", Model, StringComparison.Ordinal);
+            text.Append(line).Append('\n');
         }
 
         File.WriteAllText(Path.Combine(folder, id + ".jsonl"), text.ToString());

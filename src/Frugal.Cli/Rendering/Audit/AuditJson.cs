@@ -87,7 +87,10 @@ internal static partial class AuditJson
     {
         if (value is { } v && double.IsFinite(v))
         {
-            json.WriteNumber(name, Math.Round(v, 6));
+            // Nine significant digits: enough for any figure here, without binary noise such as 0.60000000000000009.
+            json.WriteNumber(name, double.Parse(
+                v.ToString("G9", System.Globalization.CultureInfo.InvariantCulture),
+                System.Globalization.CultureInfo.InvariantCulture));
         }
         else
         {

@@ -9,7 +9,7 @@ internal static class AuditMarkdown
     public static string Write(AuditReport report)
     {
         var text = new StringBuilder();
-        text.Append("# Frugal audit\n\n").Append(AuditView.Subtitle(report)).Append("\n");
+        text.Append("# Frugal audit\n\n").Append(AuditView.Subtitle(report)).Append('\n');
         foreach (var section in AuditView.Sections(report))
         {
             text.Append("\n## ").Append(section.Title).Append("\n\n");

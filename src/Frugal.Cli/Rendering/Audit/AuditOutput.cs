@@ -1,5 +1,6 @@
 using Frugal.Cli.Infrastructure;
 using Frugal.Domain.Audit;
+using Spectre.Console;
 
 namespace Frugal.Cli.Rendering.Audit;
 

@@ -1,0 +1,204 @@
+using System.Text.Json;
+using Frugal.Cli.Tests.Support;
+using Shouldly;
+
+namespace Frugal.Cli.Tests.Audit;
+
+/// <summary>
+/// The audit of <see cref="AuditScenario"/>, run through the built CLI. Expected figures are worked out by hand from
+/// the scenario: every call costs $0.0105 and is 1,500 tokens; S1 has 4 calls, S2, S3 and S4 have 2 each.
+/// </summary>
+public sealed class AuditCommandTests
+{
+    [Fact]
+    public void With_a_pull_request_export_every_figure_matches_the_hand_worked_scenario()
+    {
+        using var scenario = new AuditScenario();
+
+        using var json = Audit(scenario, "--prs", scenario.PullRequests);
+        var root = json.RootElement;
+
+        // 10 calls × 1,500 tokens; 10 × $0.0105 = $0.105.
+        root.GetProperty("usage").GetProperty("totalTokens").GetInt64().ShouldBe(15_000);
+        root.GetProperty("usage").GetProperty("costUsd").GetDecimal().ShouldBe(0.105m);
+
+        // Mainline in March: cart, merge #12, cart fix, squash #15, revert, rounding fix. Init is February's.
+        var outcome = root.GetProperty("outcomes");
+        outcome.GetProperty("commits").GetInt32().ShouldBe(6);
+        outcome.GetProperty("aiMarked").GetInt32().ShouldBe(2);
+        outcome.GetProperty("features").GetInt32().ShouldBe(3);
+        outcome.GetProperty("aiMarkedFeatures").GetInt32().ShouldBe(2);
+        outcome.GetProperty("fixes").GetInt32().ShouldBe(2);
+        outcome.GetProperty("reverts").GetInt32().ShouldBe(1);
+
+        // Lines: cart +10, merge +5, cart fix +1, search +3, revert +0, rounding +1.
+        outcome.GetProperty("linesAdded").GetInt64().ShouldBe(20);
+        var bugs = outcome.GetProperty("bugs");
+        bugs.GetProperty("aiLinesAdded").GetInt64().ShouldBe(15);
+        bugs.GetProperty("otherLinesAdded").GetInt64().ShouldBe(5);
+        bugs.GetProperty("aiBugLinks").GetInt32().ShouldBe(2);
+        bugs.GetProperty("otherBugLinks").GetInt32().ShouldBe(0);
+        bugs.GetProperty("fixesFromTrailer").GetInt32().ShouldBe(1);
+
+        // 2 links per 15 AI lines = 133.333… per 1,000.
+        bugs.GetProperty("aiPerThousandLines").GetDouble().ShouldBe(133.333333, 1e-6);
+
+        // #12: 44 h created → merged, 18 h to Bob's approval; #15: 24 h, no review.
+        var reviews = outcome.GetProperty("reviews");
+        reviews.GetProperty("approved").GetInt32().ShouldBe(1);
+        reviews.GetProperty("notReviewed").GetInt32().ShouldBe(1);
+        reviews.GetProperty("unknown").GetInt32().ShouldBe(4);
+        reviews.GetProperty("reviewHours").GetDouble().ShouldBe(68);
+        reviews.GetProperty("medianHoursToFirstReview").GetDouble().ShouldBe(18);
+
+        var answer = root.GetProperty("answer");
+        answer.GetProperty("shippedCostShare").GetDouble().ShouldBe(0.6);
+        answer.GetProperty("reviewedCostShare").GetDouble().ShouldBe(0.2);
+        answer.GetProperty("featuresWithSessions").GetInt32().ShouldBe(2);
+
+        // (6,000 + 3,000) / 2 features with sessions; ($0.042 + $0.021) / 2.
+        answer.GetProperty("tokensPerFeature").GetDouble().ShouldBe(4_500);
+        answer.GetProperty("costPerFeatureUsd").GetDecimal().ShouldBe(0.0315m);
+        answer.GetProperty("bugsPerFeature").GetDouble().ShouldBe(2d / 3, 1e-6);
+        answer.GetProperty("reviewHoursPerFeature").GetDouble().ShouldBe(34);
+
+        // Useful = 3 − 0.5 × 2 = 2. Manifesto: 2 / (68 × 15,000) = 1.96e-6 → F.
+        // Per feature: 1 / ((68 / 2) × (0.015 / 2)) = 1 / (34 × 0.0075) = 3.92 → A.
+        var scores = root.GetProperty("scores");
+        scores.GetProperty("manifesto").GetProperty("value").GetDouble().ShouldBe(2d / (68 * 15_000), 1e-14);
+        scores.GetProperty("manifesto").GetProperty("grade").GetString().ShouldBe("F");
+        scores.GetProperty("perFeature").GetProperty("value").GetDouble().ShouldBe(1 / (34 * 0.0075), 1e-6);
+        scores.GetProperty("perFeature").GetProperty("grade").GetString().ShouldBe("A");
+    }
+
+    [Fact]
+    public void Sessions_link_to_their_own_commits_and_get_the_outcome_those_commits_had()
+    {
+        using var scenario = new AuditScenario();
+
+        using var json = Audit(scenario, "--prs", scenario.PullRequests);
+        var sessions = json.RootElement.GetProperty("sessions").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("session").GetString()!);
+
+        Strings(sessions["S1"], "commits").ShouldBe([scenario.Cart]);
+        sessions["S1"].GetProperty("outcome").GetString().ShouldBe("shipped");
+        Strings(sessions["S2"], "commits").ShouldBe([scenario.Checkout, scenario.Merge]);
+        Strings(sessions["S2"], "landedIn").ShouldBe([scenario.Merge]);
+        sessions["S2"].GetProperty("outcome").GetString().ShouldBe("shipped-reviewed");
+        Strings(sessions["S3"], "commits").ShouldBe([scenario.Experiment]);
+        sessions["S3"].GetProperty("outcome").GetString().ShouldBe("committed-not-shipped");
+        Strings(sessions["S4"], "commits").ShouldBeEmpty();
+        sessions["S4"].GetProperty("outcome").GetString().ShouldBe("unshipped");
+    }
+
+    [Fact]
+    public void Blame_finds_the_cart_commit_and_the_trailer_names_the_checkout_commit()
+    {
+        using var scenario = new AuditScenario();
+
+        using var json = Audit(scenario);
+        var features = json.RootElement.GetProperty("features").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("sha").GetString()!);
+
+        // The cart fix changed a line the cart commit wrote; the rounding fix names the checkout commit, which
+        // landed with merge #12.
+        features[scenario.Cart].GetProperty("laterFixes").GetInt32().ShouldBe(1);
+        features[scenario.Merge].GetProperty("laterFixes").GetInt32().ShouldBe(1);
+        features[scenario.Search].GetProperty("laterFixes").GetInt32().ShouldBe(0);
+        features[scenario.Merge].GetProperty("pullRequest").GetInt32().ShouldBe(12);
+        features[scenario.Search].GetProperty("pullRequest").GetInt32().ShouldBe(15);
+    }
+
+    [Fact]
+    public void Without_an_export_a_merge_by_another_person_counts_as_review_and_review_time_is_unknown()
+    {
+        using var scenario = new AuditScenario();
+
+        using var json = Audit(scenario);
+        var root = json.RootElement;
+
+        var reviews = root.GetProperty("outcomes").GetProperty("reviews");
+        reviews.GetProperty("approved").GetInt32().ShouldBe(1);
+        reviews.GetProperty("unknown").GetInt32().ShouldBe(5);
+        reviews.GetProperty("withReviewTime").GetInt32().ShouldBe(0);
+        root.GetProperty("answer").GetProperty("reviewedCostShare").GetDouble().ShouldBe(0.2);
+        var manifesto = root.GetProperty("scores").GetProperty("manifesto");
+        manifesto.GetProperty("grade").GetString().ShouldBe("n/a");
+        manifesto.GetProperty("notApplicableReason").GetString().ShouldBe("review time unknown");
+        root.GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("kind").GetString() == "review-unknown")
+            .GetProperty("suggestion").GetString()!.ShouldStartWith("Pass --prs with the output of: gh pr list");
+    }
+
+    [Fact]
+    public void A_repeat_audit_reads_line_counts_and_blames_from_the_ledger_and_says_the_same()
+    {
+        using var scenario = new AuditScenario();
+
+        var first = FrugalProcess.Run(scenario.Home, scenario.AuditArguments("--json"));
+        var second = FrugalProcess.Run(scenario.Home, scenario.AuditArguments("--json", "--no-import"));
+
+        second.ExitCode.ShouldBe(0, second.Stderr);
+        second.Stdout.ShouldBe(first.Stdout);
+    }
+
+    [Fact]
+    public void People_are_pseudonyms_unless_names_are_asked_for()
+    {
+        using var scenario = new AuditScenario();
+
+        using var hidden = Audit(scenario, "--by", "person");
+        using var named = Audit(scenario, "--by", "person", "--names");
+
+        var pseudonyms = Names(hidden);
+        pseudonyms.ShouldAllBe(n => n.StartsWith("person-", StringComparison.Ordinal) || n == "(unattributed)");
+        pseudonyms.ShouldNotContain("Alice Example");
+        Names(named).ShouldContain("Alice Example");
+    }
+
+    [Theory]
+    [InlineData("--grace", "soon", "--grace 'soon' is not a duration")]
+    [InlineData("--by", "team", "Argument 'team' not recognized. Must be one of: 'project', 'person', 'tool', 'model'")]
+    public void A_bad_option_is_one_clear_line_and_exit_code_2(string option, string value, string message)
+    {
+        using var scenario = new AuditScenario();
+
+        var result = FrugalProcess.Run(scenario.Home, scenario.AuditArguments(option, value));
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain(message);
+    }
+
+    [Fact]
+    public void A_repo_that_is_not_a_repository_and_an_export_that_is_not_json_are_both_named()
+    {
+        using var scenario = new AuditScenario();
+        var notJson = Path.Combine(scenario.Home, "prs.txt");
+        File.WriteAllText(notJson, "Showing 2 of 2 pull requests\n");
+
+        var result = FrugalProcess.Run(
+            scenario.Home, "audit", "--repo", scenario.Home, "--prs", notJson, "--json");
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain($"--repo {scenario.Home} is not inside a git repository");
+        result.Stderr.ShouldContain("--prs");
+        result.Stderr.ShouldContain("is not JSON");
+        result.Stdout.ShouldBeEmpty();
+    }
+
+    private static JsonDocument Audit(AuditScenario scenario, params string[] more)
+    {
+        var result = FrugalProcess.Run(scenario.Home, scenario.AuditArguments([.. more, "--json"]));
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        return JsonDocument.Parse(result.Stdout);
+    }
+
+    private static List<string> Strings(JsonElement element, string name) =>
+        [.. element.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
+
+    private static List<string> Names(JsonDocument json) =>
+    [
+        .. json.RootElement.GetProperty("leaderboard").GetProperty("rows").EnumerateArray()
+            .Select(r => r.GetProperty("name").GetString()!),
+    ];
+}
