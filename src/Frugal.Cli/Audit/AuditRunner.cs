@@ -61,7 +61,8 @@ internal static class AuditRunner
             }
         }
 
-        return new PullRequestFiles(paths.Count > 0 ? new PullRequestIndex(pullRequests) : PullRequestIndex.None, warnings);
+        var index = paths.Count > 0 ? new PullRequestIndex(pullRequests) : PullRequestIndex.None;
+        return new PullRequestFiles(index, warnings);
     }
 
     /// <summary>Reads the window's sessions and each repository, then builds the report.</summary>
@@ -107,7 +108,8 @@ internal static class AuditRunner
     private static List<GitRepository> OpenSessionRepositories(List<AuditSession> sessions, List<string> warnings)
     {
         var repositories = new List<GitRepository>();
-        foreach (var root in sessions.Select(s => s.Repository).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var roots = sessions.Select(s => s.Repository).OfType<string>().Distinct(StringComparer.Ordinal);
+        foreach (var root in roots.Order(StringComparer.Ordinal))
         {
             try
             {

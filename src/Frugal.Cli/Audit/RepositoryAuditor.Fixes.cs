@@ -33,11 +33,10 @@ internal sealed partial class RepositoryAuditor
         var findings = new List<FixFinding>(fixes.Count);
         foreach (var fix in fixes)
         {
-            if (trailers.TryGetValue(fix.Commit.Sha, out var named))
+            if (trailers.TryGetValue(fix.Commit.Sha, out var trailed))
             {
-                findings.Add(new FixFinding(
-                    fix.Commit.Sha, [.. named.Select(sha => new BugCandidate(sha, 0, landedVia.GetValueOrDefault(sha)))],
-                    FromTrailer: true, OnlyAdded: false, Problem: null));
+                var named = trailed.Select(sha => new BugCandidate(sha, 0, landedVia.GetValueOrDefault(sha)));
+                findings.Add(new FixFinding(fix.Commit.Sha, [.. named], FromTrailer: true, OnlyAdded: false, null));
                 continue;
             }
 
@@ -82,7 +81,8 @@ internal sealed partial class RepositoryAuditor
         return blames;
     }
 
-    private Dictionary<string, CommitInfo> KnownCommits(IEnumerable<string> shas, Dictionary<string, CommitInfo> reachable)
+    private Dictionary<string, CommitInfo> KnownCommits(
+        IEnumerable<string> shas, Dictionary<string, CommitInfo> reachable)
     {
         var known = new Dictionary<string, CommitInfo>(StringComparer.Ordinal);
         var unknown = new List<string>();

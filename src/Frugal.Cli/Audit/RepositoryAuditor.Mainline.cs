@@ -24,11 +24,13 @@ internal sealed partial class RepositoryAuditor
         var branches = new List<string>();
         AddBranch(branches, change.MergedBranch);
         AddBranch(branches, pullRequest?.HeadRef);
-        if (change.Kind == ChangeKind.Other && pullRequest is not null
-            && CommitClassifier.Classify(commit with { Message = pullRequest.Title }) is { Kind: not ChangeKind.Other } titled)
+        var titled = pullRequest is null
+            ? null
+            : CommitClassifier.Classify(commit with { Message = pullRequest.Title });
+        if (change.Kind == ChangeKind.Other && titled is { Kind: not ChangeKind.Other })
         {
             // A rebase merge or an unconventional subject: the pull request's own title says what the change is.
-            change = titled with { PullRequest = pullRequest.Number, MergedBranch = change.MergedBranch };
+            change = titled with { PullRequest = pullRequest!.Number, MergedBranch = change.MergedBranch };
         }
 
         var brought = broughtIn.GetValueOrDefault(commit.Sha) ?? [];

@@ -14,7 +14,9 @@ namespace Frugal.Cli.Audit;
 internal sealed partial class RepositoryAuditor(
     GitRepository repository, UsageLedger ledger, PullRequestIndex pullRequests)
 {
-    /// <summary>The blame method; a change to how fixes are blamed changes this, and older results are redone.</summary>
+    /// <summary>
+    /// The blame method; a change to how fixes are blamed changes this, and older results are redone.
+    /// </summary>
     public const string BlameMethod = "szz-b/w/root/code-lines/1";
 
     private readonly List<string> _notes = [];
@@ -90,7 +92,8 @@ internal sealed partial class RepositoryAuditor(
     /// For every commit reached, the mainline commit it landed with: itself for mainline commits, otherwise the
     /// oldest mainline merge whose other parents reach it.
     /// </summary>
-    private static Dictionary<string, string> MergedIn(List<CommitInfo> mainline, Dictionary<string, CommitInfo> reachable)
+    private static Dictionary<string, string> MergedIn(
+        List<CommitInfo> mainline, Dictionary<string, CommitInfo> reachable)
     {
         var via = mainline.ToDictionary(c => c.Sha, c => c.Sha, StringComparer.Ordinal);
         for (var i = mainline.Count - 1; i >= 0; i--)
@@ -137,7 +140,8 @@ internal sealed partial class RepositoryAuditor(
         var unknown = counts.Values.Count(c => !c.Known);
         if (unknown > 0)
         {
-            _notes.Add($"{unknown} commits could not be diffed (blobs missing from the clone); their lines are not counted");
+            _notes.Add(
+                $"{unknown} commits could not be diffed (blobs missing from the clone); their lines are not counted");
         }
     }
 

@@ -32,7 +32,9 @@ public sealed partial class AuditBuilder
             linkedFeatures.Count == 0 ? null : linkedFeatures.Sum(f => f.Tokens) / linkedFeatures.Count,
             linkedFeatures.Count == 0 ? null : linkedFeatures.Sum(f => f.CostUsd) / linkedFeatures.Count,
             outcomes.Features == 0 ? null : (double)outcomes.Fixes / outcomes.Features,
-            reviewedFeatures.Count == 0 ? null : reviewedFeatures.Sum(f => f.ReviewHours!.Value) / reviewedFeatures.Count);
+            reviewedFeatures.Count == 0
+                ? null
+                : reviewedFeatures.Sum(f => f.ReviewHours!.Value) / reviewedFeatures.Count);
     }
 
     /// <summary>

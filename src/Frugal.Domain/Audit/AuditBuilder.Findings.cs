@@ -13,7 +13,9 @@ public sealed partial class AuditBuilder
     /// <summary>Cache-read share of prompt tokens below which a session's cache hit rate counts as low.</summary>
     public const double LowCacheHitShare = 0.5;
 
-    /// <summary>Fitted growth (end ÷ start) of cache reads per call from which a session's context kept growing.</summary>
+    /// <summary>
+    /// Fitted growth (end ÷ start) of cache reads per call from which a session's context kept growing.
+    /// </summary>
     public const double GrowingContextFactor = 3;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -26,7 +28,12 @@ public sealed partial class AuditBuilder
         };
         findings.AddRange(CostlyModelsForTinyOutputs());
         findings.Add(ReviewUnknown());
-        return [.. findings.OfType<Finding>().OrderByDescending(f => f.CostUsd).ThenBy(f => f.Kind, StringComparer.Ordinal)];
+        return
+        [
+            .. findings.OfType<Finding>()
+                .OrderByDescending(f => f.CostUsd)
+                .ThenBy(f => f.Kind, StringComparer.Ordinal),
+        ];
     }
 
     private Finding? Unshipped()
@@ -69,8 +76,10 @@ public sealed partial class AuditBuilder
 
         return new Finding(
             "expensive-features",
-            string.Create(Invariant, $"The costliest feature cost ${top[0].CostUsd:0.00}, {Ratio(top[0].CostUsd, median)} the median"),
-            string.Join(", ", top.Select(f => string.Create(Invariant, $"{Short(f.Sha)} \"{Clip(f.Title)}\" ${f.CostUsd:0.00}"))),
+            string.Create(
+                Invariant,
+                $"The costliest feature cost ${top[0].CostUsd:0.00}, {Ratio(top[0].CostUsd, median)} the median"),
+            string.Join(", ", top.Select(FeatureLabel)),
             "Split large features into smaller pull requests, plan before editing, and explore with a smaller model "
                 + "before handing the change to a large one.",
             top.Sum(f => f.CostUsd));
@@ -113,7 +122,8 @@ public sealed partial class AuditBuilder
         var read = low.Sum(s => s.Tokens.CacheReadTokens);
         return new Finding(
             "low-cache-hits",
-            string.Create(Invariant, $"{low.Count} sessions read less than {LowCacheHitShare:0%} of their prompts from cache"),
+            string.Create(
+                Invariant, $"{low.Count} sessions read less than {LowCacheHitShare:0%} of their prompts from cache"),
             string.Create(Invariant, $"{Percent(Share(read, prompt))} of {prompt:N0} prompt tokens came from cache"),
             "Keep the start of the prompt stable (system prompt, tools, instructions), resume sessions instead of "
                 + "restarting them, and avoid switching models mid-session: each switch starts a cold cache.",
@@ -138,8 +148,12 @@ public sealed partial class AuditBuilder
             var output = tiny.Sum(m => m.Tokens.OutputTokens);
             yield return new Finding(
                 "costly-model-tiny-output",
-                string.Create(Invariant, $"{model.Key} answered {calls:N0} calls with {output / (double)calls:N0} output tokens on average"),
-                string.Create(Invariant, $"{tiny.Count} sessions; output priced at ${_outputPrices[model.Key]:0.##} per million tokens"),
+                string.Create(
+                    Invariant,
+                    $"{model.Key} answered {calls:N0} calls with {output / (double)calls:N0} output tokens on average"),
+                string.Create(
+                    Invariant,
+                    $"{tiny.Count} sessions; output priced at ${_outputPrices[model.Key]:0.##} per million tokens"),
                 "Send short tasks (lookups, commit messages, summaries, subagent searches) to a small or local model; "
                     + "set the subagent or fast model in the tool's settings.",
                 tiny.Sum(m => m.CostUsd));
@@ -160,7 +174,8 @@ public sealed partial class AuditBuilder
             "review-unknown",
             string.Create(Invariant, $"Review is unknown for {unknown} of {_windowMainline.Count} changes"),
             _options.PullRequestExport
-                ? "the pull request export does not cover them, and no Reviewed-by trailer or merge by another person does"
+                ? "the pull request export does not cover them, and no Reviewed-by trailer or merge by another "
+                    + "person does"
                 : "no pull request export, Reviewed-by trailer or merge by another person covers them",
             _options.PullRequestExport
                 ? "Export every pull request merged in the window (add --search 'merged:SINCE..UNTIL' to: "
@@ -168,6 +183,9 @@ public sealed partial class AuditBuilder
                 : "Pass --prs with the output of: " + Export,
             0);
     }
+
+    private static string FeatureLabel(FeatureCost feature) =>
+        string.Create(Invariant, $"{Short(feature.Sha)} \"{Clip(feature.Title)}\" ${feature.CostUsd:0.00}");
 
     private static string Short(string id) => id.Length > 8 ? id[..8] : id;
 

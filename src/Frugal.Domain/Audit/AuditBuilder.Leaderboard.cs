@@ -40,7 +40,8 @@ public sealed partial class AuditBuilder
         {
             var spenders = _links.Where(l => l.Mainline.Contains(change))
                 .GroupBy(l => groupOf[l.Session], StringComparer.Ordinal)
-                .Select(g => (Key: g.Key, Cost: g.Sum(l => l.Session.CostUsd), Tokens: g.Sum(l => l.Session.Tokens.TotalTokens)))
+                .Select(g => (
+                    g.Key, Cost: g.Sum(l => l.Session.CostUsd), Tokens: g.Sum(l => l.Session.Tokens.TotalTokens)))
                 .OrderByDescending(g => g.Cost)
                 .ThenByDescending(g => g.Tokens)
                 .ThenBy(g => g.Key, StringComparer.Ordinal)

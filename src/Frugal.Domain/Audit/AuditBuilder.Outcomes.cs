@@ -94,7 +94,8 @@ public sealed partial class AuditBuilder
         var reviews = all.Select(r => r.Reviews).ToList();
         return new RepositoryOutcome(
             "all", string.Empty, all.Sum(r => r.Commits), all.Sum(r => r.AiMarked), byTool, all.Sum(r => r.Features),
-            all.Sum(r => r.AiMarkedFeatures), all.Sum(r => r.Fixes), all.Sum(r => r.Reverts), all.Sum(r => r.LinesAdded),
+            all.Sum(r => r.AiMarkedFeatures), all.Sum(r => r.Fixes), all.Sum(r => r.Reverts),
+            all.Sum(r => r.LinesAdded),
             all.Sum(r => r.CommitsWithoutLineCounts),
             new BugExposure(
                 bugs.Sum(b => b.FixesAnalysed), bugs.Sum(b => b.FixesWithCandidates), bugs.Sum(b => b.FixesOnlyAdding),

@@ -78,7 +78,8 @@ public sealed partial class AuditBuilder
     }
 
     private IEnumerable<AuditedCommit> WindowMainline(RepositoryFacts repository) =>
-        repository.Commits.Where(c => c.Placement == CommitPlacement.Mainline && _options.Contains(c.Commit.CommittedAt));
+        repository.Commits.Where(c =>
+            c.Placement == CommitPlacement.Mainline && _options.Contains(c.Commit.CommittedAt));
 
     private List<DailyUsage> Daily() =>
     [
@@ -91,7 +92,9 @@ public sealed partial class AuditBuilder
     private long TotalTokens() => _sessions.Aggregate(0L, (sum, s) => checked(sum + s.Tokens.TotalTokens));
 
     private static double? PositiveHours(ReviewSummary reviews) =>
-        reviews.WithReviewTime == 0 ? null : reviews.ReviewHours < ScoreInputs.MinPositiveReviewHours ? 0 : reviews.ReviewHours;
+        reviews.WithReviewTime == 0 ? null
+        : reviews.ReviewHours < ScoreInputs.MinPositiveReviewHours ? 0
+        : reviews.ReviewHours;
 
     private static double? Share(decimal part, decimal whole) => whole == 0 ? null : (double)(part / whole);
 

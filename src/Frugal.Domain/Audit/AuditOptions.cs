@@ -21,7 +21,9 @@ public sealed record AuditOptions(
     /// <summary>Whether <paramref name="instant"/> falls in the window.</summary>
     public bool Contains(DateTimeOffset instant) => instant >= From && instant < To;
 
-    /// <summary>The first instant of <paramref name="date"/> in the zone (after a gap, when midnight is skipped).</summary>
+    /// <summary>
+    /// The first instant of <paramref name="date"/> in the zone (after a gap, when midnight is skipped).
+    /// </summary>
     private DateTimeOffset Start(DateOnly date)
     {
         var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);

@@ -9,7 +9,9 @@ namespace Frugal.Domain.Audit;
 /// </summary>
 public static class Pseudonym
 {
-    /// <summary>A pseudonym such as <c>person-3f9a1c</c> for <paramref name="email"/> (compared case-insensitively).</summary>
+    /// <summary>
+    /// A pseudonym such as <c>person-3f9a1c</c> for <paramref name="email"/> (compared case-insensitively).
+    /// </summary>
     public static string Of(string email)
     {
         ArgumentNullException.ThrowIfNull(email);

@@ -11,7 +11,9 @@ namespace Frugal.Domain.Audit;
 /// <param name="Fixes">Fix changes.</param>
 /// <param name="Reverts">Reverts.</param>
 /// <param name="LinesAdded">Lines added by mainline commits.</param>
-/// <param name="CommitsWithoutLineCounts">Commits git could not diff (missing blobs); their lines are not counted.</param>
+/// <param name="CommitsWithoutLineCounts">
+/// Commits git could not diff (missing blobs); their lines are not counted.
+/// </param>
 /// <param name="Bugs">Bug-introducing candidates with their exposure.</param>
 /// <param name="Reviews">Review evidence.</param>
 /// <param name="Notes">What could not be read.</param>

@@ -6,4 +6,7 @@ namespace Frugal.Domain.Audit;
 /// <param name="Mainline">The mainline commits its work landed in (each linked commit's landing), oldest first.</param>
 /// <param name="Status">Shipped, reviewed, only committed, or nothing.</param>
 public sealed record SessionLink(
-    AuditSession Session, IReadOnlyList<AuditedCommit> Commits, IReadOnlyList<AuditedCommit> Mainline, ShipStatus Status);
+    AuditSession Session,
+    IReadOnlyList<AuditedCommit> Commits,
+    IReadOnlyList<AuditedCommit> Mainline,
+    ShipStatus Status);

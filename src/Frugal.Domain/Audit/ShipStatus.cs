@@ -15,6 +15,8 @@ public enum ShipStatus
     /// <summary>Its commits reached the default branch, with no approving review known.</summary>
     Shipped,
 
-    /// <summary>Its commits reached the default branch through a review that someone other than the author approved.</summary>
+    /// <summary>
+    /// Its commits reached the default branch through a review that someone other than the author approved.
+    /// </summary>
     ShippedReviewed,
 }

@@ -56,8 +56,8 @@ internal sealed class GitProcess(string directory)
     {
         var said = output.Stderr.Trim();
         var first = said.Split('\n', 2)[0];
-        return new GitException(
-            $"git {string.Join(' ', arguments.Take(3))} failed in {Directory}: {(first.Length == 0 ? $"exit code {output.ExitCode}" : first)}");
+        var reason = first.Length == 0 ? $"exit code {output.ExitCode}" : first;
+        return new GitException($"git {string.Join(' ', arguments.Take(3))} failed in {Directory}: {reason}");
     }
 
     private Process Start(IEnumerable<string> arguments, bool input)

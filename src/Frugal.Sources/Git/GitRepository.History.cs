@@ -62,7 +62,8 @@ public sealed partial class GitRepository
             return [];
         }
 
-        var output = _git.Run(["log", "--no-walk=unsorted", "--ignore-missing", "--stdin", CommitLog.Format], input + "\n");
+        var output = _git.Run(
+            ["log", "--no-walk=unsorted", "--ignore-missing", "--stdin", CommitLog.Format], input + "\n");
         if (output.ExitCode != 0)
         {
             throw _git.Failed(["log", "--no-walk", "--stdin"], output);

@@ -119,7 +119,9 @@ public sealed partial class GitRepository
         return output.ExitCode == 0 && sha.Length >= 40 ? sha : null;
     }
 
-    /// <summary>The text of <paramref name="path"/> as <paramref name="revision"/> has it, or null when absent.</summary>
+    /// <summary>
+    /// The text of <paramref name="path"/> as <paramref name="revision"/> has it, or null when absent.
+    /// </summary>
     public string? ReadFile(string revision, string path)
     {
         var output = _git.Run(["show", "--end-of-options", $"{revision}:{path}"]);

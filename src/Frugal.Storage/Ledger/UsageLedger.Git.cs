@@ -36,7 +36,8 @@ public sealed partial class UsageLedger
         ArgumentNullException.ThrowIfNull(counts);
         using var transaction = _connection.BeginTransaction();
         using var command = new PreparedStatement(_connection, """
-            INSERT OR REPLACE INTO git_line_counts (sha, added, deleted, files, known) VALUES ($sha, $added, $deleted, $files, 1);
+            INSERT OR REPLACE INTO git_line_counts (sha, added, deleted, files, known)
+            VALUES ($sha, $added, $deleted, $files, 1);
             """);
         foreach (var (sha, count) in counts)
         {

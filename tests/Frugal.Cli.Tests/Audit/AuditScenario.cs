@@ -59,7 +59,8 @@ internal sealed class AuditScenario : IDisposable
         // A human fix on the 15th changes a line the AI-marked cart commit wrote.
         CartFix = r.Commit(
             "fix: cart total", At(14, 16),
-            files: ("cart.py", Lines("base", 4) + Lines("cart", 2) + "cart line 3 fixed\n" + Lines("cart", 10, from: 4)));
+            files: (
+                "cart.py", Lines("base", 4) + Lines("cart", 2) + "cart line 3 fixed\n" + Lines("cart", 10, from: 4)));
 
         r.Branch("search");
         r.Commit("feat: search", At(16, 9), files: ("search.py", Lines("find", 3)));
@@ -104,6 +105,9 @@ internal sealed class AuditScenario : IDisposable
     public string RoundingFix { get; }
 
     public string Git(params string[] arguments) => _repository.Git(arguments);
+
+    /// <summary>Adds a commit on the branch checked out (main) on March's <paramref name="day"/>, at noon.</summary>
+    public string CommitOnMain(string message, int day) => _repository.Commit(message, At(day - 1, 12));
 
     /// <summary>The arguments that audit March in UTC against this repository.</summary>
     public string[] AuditArguments(params string[] more) =>

@@ -39,7 +39,8 @@ public sealed class BlameFixTests
         var author = test.Commit(
             "feat: value", Day1, files: ("v.cs", "class V\n{\n    int X() => 1;\n    // old note\n\n}\n"));
         test.Commit(
-            "style: indent", Day1.AddHours(1), files: ("v.cs", "class V\n{\n        int X() => 1;\n    // old note\n\n}\n"));
+            "style: indent", Day1.AddHours(1),
+            files: ("v.cs", "class V\n{\n        int X() => 1;\n    // old note\n\n}\n"));
         var fix = test.Commit(
             "fix: value is two", Day1.AddHours(2), files: ("v.cs", "class V\n{\n        int X() => 2;\n}\n"));
 

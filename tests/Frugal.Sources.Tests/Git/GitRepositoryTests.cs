@@ -57,7 +57,8 @@ public sealed class GitRepositoryTests
         test.Commit("feat: two lines", Day1.AddHours(1), files: ("b.txt", "1\n2\n"));
         test.Commit("feat: one more", Day1.AddHours(2), files: ("c.txt", "1\n"));
         test.Checkout("main");
-        var merge = test.Merge("feature", "Merge pull request #7 from someone/feature\n\nfeat: b and c", Day1.AddHours(3));
+        var merge = test.Merge(
+            "feature", "Merge pull request #7 from someone/feature\n\nfeat: b and c", Day1.AddHours(3));
 
         var repository = GitRepository.Open(test.Path);
         var mainline = repository.ReadCommits("main", null, firstParent: true);
@@ -142,7 +143,8 @@ public sealed class GitRepositoryTests
         try
         {
             var error = Should.Throw<GitException>(() => GitRepository.Open(folder.FullName));
-            error.Message.ShouldBe($"{folder.FullName} is not inside a git repository; pass --repo with a repository's path.");
+            error.Message.ShouldBe(
+                $"{folder.FullName} is not inside a git repository; pass --repo with a repository's path.");
             GitRepository.FindRoot(folder.FullName).ShouldBeNull();
         }
         finally

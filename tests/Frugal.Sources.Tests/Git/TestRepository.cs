@@ -49,7 +49,9 @@ internal sealed class TestRepository : IDisposable
         return Head();
     }
 
-    /// <summary>Creates <paramref name="name"/> at the current commit (or <paramref name="from"/>) and checks it out.</summary>
+    /// <summary>
+    /// Creates <paramref name="name"/> at the current commit (or <paramref name="from"/>) and checks it out.
+    /// </summary>
     public void Branch(string name, string? from = null)
     {
         if (from is null)

@@ -20,32 +20,36 @@ internal static class AuditHtml
         var page = new StringBuilder(1 << 21);
         page.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>Frugal audit ").Append(Html.Encode($"{report.Since:yyyy-MM-dd} – {report.Until:yyyy-MM-dd}"))
+            .Append("<title>Frugal audit ")
+            .Append(Html.Encode($"{report.Since:yyyy-MM-dd} – {report.Until:yyyy-MM-dd}"))
             .Append("</title><style>").Append(Style).Append("</style></head><body>\n")
-            .Append("<h1>Frugal audit</h1><p class=\"sub\">").Append(Html.Encode(AuditView.Subtitle(report))).Append("</p>\n")
-            .Append("<div class=\"charts\"><div id=\"chart-daily\" class=\"chart\"></div>")
-            .Append("<div id=\"chart-features\" class=\"chart\"></div><div id=\"chart-leaderboard\" class=\"chart\"></div></div>\n");
+            .Append("<h1>Frugal audit</h1><p class=\"sub\">").Append(Html.Encode(AuditView.Subtitle(report)))
+            .Append("</p>\n<div class=\"charts\"><div id=\"chart-daily\" class=\"chart\"></div>")
+            .Append("<div id=\"chart-features\" class=\"chart\"></div>")
+            .Append("<div id=\"chart-leaderboard\" class=\"chart\"></div></div>\n");
         foreach (var section in AuditView.Sections(report))
         {
             Section(page, section);
         }
 
-        page.Append("<p class=\"sub\">Charts drawn with Apache ECharts (Apache License 2.0), included in this file.</p>\n")
-            .Append("<script type=\"application/json\" id=\"audit-data\">").Append(ChartData(report)).Append("</script>\n")
-            .Append("<script>").Append(ECharts()).Append("</script>\n<script>").Append(ChartScript).Append("</script>\n")
-            .Append("</body></html>\n");
+        page.Append("<p class=\"sub\">Charts drawn with Apache ECharts (Apache License 2.0), included in this file.")
+            .Append("</p>\n<script type=\"application/json\" id=\"audit-data\">").Append(ChartData(report))
+            .Append("</script>\n<script>").Append(ECharts()).Append("</script>\n<script>").Append(ChartScript)
+            .Append("</script>\n</body></html>\n");
         return page.ToString();
     }
 
     private static void Section(StringBuilder page, ViewSection section)
     {
-        page.Append("<section id=\"").Append(section.Id).Append("\"><h2>").Append(Html.Encode(section.Title)).Append("</h2>\n");
+        page.Append("<section id=\"").Append(section.Id).Append("\"><h2>").Append(Html.Encode(section.Title))
+            .Append("</h2>\n");
         if (section.Table is { } table)
         {
             page.Append("<table><thead><tr>");
             for (var i = 0; i < table.Columns.Count; i++)
             {
-                page.Append(table.RightAligned[i] ? "<th class=\"n\">" : "<th>").Append(Html.Encode(table.Columns[i])).Append("</th>");
+                page.Append(table.RightAligned[i] ? "<th class=\"n\">" : "<th>").Append(Html.Encode(table.Columns[i]))
+                    .Append("</th>");
             }
 
             page.Append("</tr></thead><tbody>\n");
@@ -54,7 +58,8 @@ internal static class AuditHtml
                 page.Append("<tr>");
                 for (var i = 0; i < row.Count; i++)
                 {
-                    page.Append(table.RightAligned[i] ? "<td class=\"n\">" : "<td>").Append(Html.Encode(row[i])).Append("</td>");
+                    page.Append(table.RightAligned[i] ? "<td class=\"n\">" : "<td>").Append(Html.Encode(row[i]))
+                        .Append("</td>");
                 }
 
                 page.Append("</tr>\n");
@@ -126,7 +131,8 @@ internal static class AuditHtml
     }
 
     private const string Style = """
-        body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;max-width:1200px;color:#1d2330;padding:0 1rem}
+        body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;max-width:1200px;
+          color:#1d2330;padding:0 1rem}
         h1{margin:0}h2{margin-top:2rem;border-bottom:1px solid #d8dce4;padding-bottom:.2rem}.sub{color:#5b6475}
         table{border-collapse:collapse;margin:.5rem 0;font-variant-numeric:tabular-nums}
         th,td{border:1px solid #d8dce4;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f5f9}

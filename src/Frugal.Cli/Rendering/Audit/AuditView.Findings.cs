@@ -9,7 +9,7 @@ internal static partial class AuditView
     {
         var lines = report.Findings.Count == 0
             ? ["Nothing stood out."]
-            : report.Findings.Select((f, i) => $"{i + 1}. {f.Title} ({f.Detail}). → {f.Suggestion}").ToList();
+            : report.Findings.Select((f, i) => $"{i + 1}. {f.Title}: {f.Detail}. Suggestion: {f.Suggestion}").ToList();
         return new ViewSection("findings", "Findings", null, lines);
     }
 
@@ -29,7 +29,9 @@ internal static partial class AuditView
                 2, rows),
             [
                 $"Ranked by the per-feature score ({ScaleInvariantScore.Unit}), never by tokens spent."
-                + (report.By == AuditGrouping.Person ? " People are pseudonyms unless --names is given." : string.Empty),
+                + (report.By == AuditGrouping.Person
+                    ? " People are pseudonyms unless --names is given."
+                    : string.Empty),
             ]);
     }
 

@@ -24,7 +24,8 @@ internal static partial class AuditView
                     "Approved / unknown review", "Median review"], 1, rows),
             [
                 $"AI-marked by tool: {(report.Outcomes.AiMarked == 0 ? "none" : string.Join(", ", tools))}. "
-                + "Markers are a lower bound: tools let users turn them off, so \"not marked\" is not \"written by hand\".",
+                + "Markers are a lower bound: tools let users turn them off, so \"not marked\" is not "
+                + "\"written by hand\".",
             ]);
     }
 
@@ -33,17 +34,24 @@ internal static partial class AuditView
         var b = report.Outcomes.Bugs;
         IReadOnlyList<string>[] rows =
         [
-            ["AI-marked commits", Figures.Count(b.AiLinesAdded), Figures.Count(b.AiBugLinks), Figures.PerThousand(b.AiPerThousandLines)],
-            ["Other commits", Figures.Count(b.OtherLinesAdded), Figures.Count(b.OtherBugLinks), Figures.PerThousand(b.OtherPerThousandLines)],
+            [
+                "AI-marked commits", Figures.Count(b.AiLinesAdded), Figures.Count(b.AiBugLinks),
+                Figures.PerThousand(b.AiPerThousandLines),
+            ],
+            [
+                "Other commits", Figures.Count(b.OtherLinesAdded), Figures.Count(b.OtherBugLinks),
+                Figures.PerThousand(b.OtherPerThousandLines),
+            ],
         ];
         return new ViewSection(
             "bugs", "Bugs beside exposure",
             ViewTable.Of(["Introduced by", "Lines added", "Fixes blamed", "Per 1,000 lines"], 1, rows),
             [
-                $"{Figures.Count(b.FixesAnalysed)} fixes since the window began: {Figures.Count(b.FixesWithCandidates)} "
-                + $"named a bug-introducing candidate ({Figures.Count(b.FixesFromTrailer)} by a Fixes: trailer), "
-                + $"{Figures.Count(b.FixesOnlyAdding)} only added lines, {Figures.Count(b.FixesWithProblems)} could not be "
-                + $"blamed completely; {Figures.Count(b.OlderBugLinks)} links lead to commits before the window.",
+                $"{Figures.Count(b.FixesAnalysed)} fixes since the window began: "
+                + $"{Figures.Count(b.FixesWithCandidates)} named a bug-introducing candidate "
+                + $"({Figures.Count(b.FixesFromTrailer)} by a Fixes: trailer), {Figures.Count(b.FixesOnlyAdding)} only "
+                + $"added lines, {Figures.Count(b.FixesWithProblems)} could not be blamed completely; "
+                + $"{Figures.Count(b.OlderBugLinks)} links lead to commits before the window.",
                 "Candidates come from SZZ (git blame -w of the lines each fix changed): about half of such links are "
                 + "wrong in published evaluations, so compare rates per 1,000 lines, not raw counts.",
             ]);
@@ -57,7 +65,9 @@ internal static partial class AuditView
             f.AiMarked ? "yes" : "", Figures.Count(f.Sessions), Figures.Tokens(f.Tokens), Figures.Usd(f.CostUsd),
             Figures.Hours(f.ReviewHours), Figures.Count(f.LaterFixes),
         ]);
-        var more = report.Features.Count > 10 ? [$"… and {Figures.Count(report.Features.Count - 10)} more features."] : Array.Empty<string>();
+        string[] more = report.Features.Count > 10
+            ? [$"… and {Figures.Count(report.Features.Count - 10)} more features."]
+            : [];
         return new ViewSection(
             "features", "Features by cost",
             ViewTable.Of(

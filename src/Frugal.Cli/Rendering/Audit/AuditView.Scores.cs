@@ -20,7 +20,8 @@ internal static partial class AuditView
         ];
         var inputs = $"Inputs: {Figures.Count(i.Features)} features, {Figures.Count(i.Bugs)} fixes "
             + $"(useful = {Figures.Ratio(m.Useful)}), review {Figures.Hours(i.ReviewHours)}, "
-            + $"{Figures.Count(i.Tokens)} tokens, energy {(i.EnergyKWh is { } e ? $"{e:0.###} kWh" : "not estimated")}.";
+            + $"{Figures.Count(i.Tokens)} tokens, energy "
+            + (i.EnergyKWh is { } e ? $"{e:0.###} kWh." : "not estimated.");
         var lines = new List<string> { inputs };
         foreach (var (name, score) in (IEnumerable<(string, ScoreResult)>)[("Manifesto", m), ("Per feature", s)])
         {
@@ -34,6 +35,7 @@ internal static partial class AuditView
             + $"C > {ManifestoScore.GradeCAbove}; per feature A ≥ {ScaleInvariantScore.GradeAAtLeast}, "
             + $"B ≥ {ScaleInvariantScore.GradeBAtLeast}, C ≥ {ScaleInvariantScore.GradeCAtLeast}; else F.");
         return new ViewSection(
-            "scores", "Efficiency scores", ViewTable.Of(["Score", "Value", "Grade", "Formula"], 1, rows), lines);
+            "scores", "Efficiency scores",
+            new ViewTable(["Score", "Value", "Grade", "Formula"], [false, true, false, false], rows), lines);
     }
 }

@@ -8,8 +8,11 @@ internal static partial class AuditView
     /// <summary>The line under the title: window, zone, what was read.</summary>
     public static string Subtitle(AuditReport report) =>
         $"{report.Since:yyyy-MM-dd} to {report.Until:yyyy-MM-dd} ({report.Zone}) · "
-        + $"{Figures.Count(report.Usage.Sessions)} sessions · {Figures.Count(report.Repositories.Count)} repositories · "
-        + $"{Figures.Count(report.Outcomes.Commits)} mainline commits";
+        + $"{Numbers.Count(report.Usage.Sessions, "session")} · "
+        + (report.Repositories.Count == 1
+            ? "1 repository · "
+            : $"{Figures.Count(report.Repositories.Count)} repositories · ")
+        + $"{Numbers.Count(report.Outcomes.Commits, "mainline commit")}";
 
     public static List<ViewSection> Sections(AuditReport report)
     {
@@ -36,10 +39,13 @@ internal static partial class AuditView
         var total = report.Usage.CostUsd;
         string[][] rows =
         [
-            ["Spend in sessions that shipped", $"{Figures.Share(a.ShippedCostShare)} of cost, {Figures.Share(a.ShippedTokenShare)} of tokens"],
-            ["… that shipped through an approved review", $"{Figures.Share(a.ReviewedCostShare)} of cost, {Figures.Share(a.ReviewedTokenShare)} of tokens"],
+            ["Spend in sessions that shipped", Shares(a.ShippedCostShare, a.ShippedTokenShare)],
+            ["… that shipped through an approved review", Shares(a.ReviewedCostShare, a.ReviewedTokenShare)],
             ["Total spend", $"{Figures.Usd(total)} · {Figures.Tokens(report.Usage.Tokens.TotalTokens)} tokens"],
-            ["Shipped features", $"{Figures.Count(a.ShippedFeatures)} ({Figures.Count(a.FeaturesWithSessions)} with linked sessions)"],
+            [
+                "Shipped features",
+                $"{Figures.Count(a.ShippedFeatures)} ({Figures.Count(a.FeaturesWithSessions)} with linked sessions)",
+            ],
             ["Tokens per shipped feature", Figures.Tokens(a.TokensPerFeature)],
             ["Cost per shipped feature", Figures.Usd(a.CostPerFeature)],
             ["Bugs per feature", $"{Figures.Ratio(a.BugsPerFeature)} ({Figures.Count(report.Outcomes.Fixes)} fixes)"],
@@ -52,17 +58,21 @@ internal static partial class AuditView
     {
         var rows = report.Answer.Shares.Select(s => (IReadOnlyList<string>)
         [
-            StatusName(s.Status), Figures.Count(s.Sessions), Figures.Tokens(s.Tokens.TotalTokens), Figures.Usd(s.CostUsd),
-            Figures.Share(s.CostShare), Figures.Share(s.TokenShare),
+            StatusName(s.Status), Figures.Count(s.Sessions), Figures.Tokens(s.Tokens.TotalTokens),
+            Figures.Usd(s.CostUsd), Figures.Share(s.CostShare), Figures.Share(s.TokenShare),
         ]);
         return new ViewSection(
             "spend-by-outcome", "Spend by outcome",
             ViewTable.Of(["Outcome", "Sessions", "Tokens", "Cost", "Cost share", "Token share"], 1, rows),
             [
-                $"A session links to commits of its repository made between its first call and {report.Grace.TotalHours:0.#} h "
-                + "after its last, on its branch (or marked by its tool), and to the merge of its branch.",
+                "A session links to commits of its repository made between its first call and "
+                + $"{report.Grace.TotalHours:0.#} h after its last, on its branch (or marked by its tool), and to the "
+                + "merge of its branch.",
             ]);
     }
+
+    private static string Shares(double? cost, double? tokens) =>
+        $"{Figures.Share(cost)} of cost, {Figures.Share(tokens)} of tokens";
 
     public static string StatusName(ShipStatus status) => status switch
     {

@@ -8,6 +8,7 @@ internal sealed record ViewTable(
     IReadOnlyList<string> Columns, IReadOnlyList<bool> RightAligned, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
     /// <summary>A table whose first <paramref name="textColumns"/> columns are text and the rest figures.</summary>
-    public static ViewTable Of(IReadOnlyList<string> columns, int textColumns, IEnumerable<IReadOnlyList<string>> rows) =>
+    public static ViewTable Of(
+        IReadOnlyList<string> columns, int textColumns, IEnumerable<IReadOnlyList<string>> rows) =>
         new(columns, [.. columns.Select((_, i) => i >= textColumns)], [.. rows]);
 }
