@@ -50,7 +50,7 @@ public sealed partial class AuditBuilder
         var committed = links.Count(l => l.Status == ShipStatus.CommittedNotShipped);
         return new Finding(
             "unshipped-sessions",
-            string.Create(Invariant, $"{links.Count} sessions in audited repositories shipped nothing"),
+            string.Create(Invariant, $"{Sessions(links.Count)} in audited repositories shipped nothing"),
             string.Create(Invariant, $"${cost:0.00} ({Percent(Share(cost, _sessions.Sum(s => s.CostUsd)))} of spend); ")
                 + string.Create(Invariant, $"{committed} of them only committed to unmerged branches; costliest: ")
                 + string.Join(", ", top),
@@ -98,7 +98,7 @@ public sealed partial class AuditBuilder
         var worst = growing.MaxBy(s => s.Trend!.EndTokens)!;
         return new Finding(
             "growing-context",
-            string.Create(Invariant, $"{growing.Count} sessions kept growing their context"),
+            string.Create(Invariant, $"{Sessions(growing.Count)} with a context that kept growing"),
             string.Create(Invariant, $"cache reads per call grew ≥{GrowingContextFactor:0}× over the session; ")
                 + string.Create(Invariant, $"worst {Short(worst.Key)}: {worst.Trend!.StartTokens:N0} → ")
                 + string.Create(Invariant, $"{worst.Trend.EndTokens:N0} tokens per call"),
@@ -123,7 +123,7 @@ public sealed partial class AuditBuilder
         return new Finding(
             "low-cache-hits",
             string.Create(
-                Invariant, $"{low.Count} sessions read less than {LowCacheHitShare:0%} of their prompts from cache"),
+                Invariant, $"{Sessions(low.Count)} read less than {LowCacheHitShare:0%} of their prompts from cache"),
             string.Create(Invariant, $"{Percent(Share(read, prompt))} of {prompt:N0} prompt tokens came from cache"),
             "Keep the start of the prompt stable (system prompt, tools, instructions), resume sessions instead of "
                 + "restarting them, and avoid switching models mid-session: each switch starts a cold cache.",
@@ -153,7 +153,7 @@ public sealed partial class AuditBuilder
                     $"{model.Key} answered {calls:N0} calls with {output / (double)calls:N0} output tokens on average"),
                 string.Create(
                     Invariant,
-                    $"{tiny.Count} sessions; output priced at ${_outputPrices[model.Key]:0.##} per million tokens"),
+                    $"{Sessions(tiny.Count)}; output priced at ${_outputPrices[model.Key]:0.##} per million tokens"),
                 "Send short tasks (lookups, commit messages, summaries, subagent searches) to a small or local model; "
                     + "set the subagent or fast model in the tool's settings.",
                 tiny.Sum(m => m.CostUsd));
@@ -186,6 +186,9 @@ public sealed partial class AuditBuilder
 
     private static string FeatureLabel(FeatureCost feature) =>
         string.Create(Invariant, $"{Short(feature.Sha)} \"{Clip(feature.Title)}\" ${feature.CostUsd:0.00}");
+
+    private static string Sessions(int count) =>
+        count == 1 ? "1 session" : string.Create(Invariant, $"{count:N0} sessions");
 
     private static string Short(string id) => id.Length > 8 ? id[..8] : id;
 

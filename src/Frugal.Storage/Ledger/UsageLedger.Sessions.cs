@@ -120,7 +120,8 @@ public sealed partial class UsageLedger
         /// <summary>The fitted line, with x shifted so that the session's first call is at zero.</summary>
         public ContextTrend Fit(string source, string session)
         {
-            // Shifting x by the earliest call: Σ(x−m) = Σx − n·m, Σ(x−m)y = Σxy − m·Σy, Σ(x−m)² = Σxx − 2mΣx + n·m².
+            // Shifting x by the earliest call m:
+            // Σ(x−m) = Σx − n·m, Σ(x−m)y = Σxy − m·Σy, Σ(x−m)² = Σxx − 2mΣx + n·m².
             var m = _minX;
             return ContextTrend.Fit(
                 source, session, _n, _sumX - _n * m, _sumY, _sumXy - m * _sumY,

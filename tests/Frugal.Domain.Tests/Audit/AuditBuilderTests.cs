@@ -1,0 +1,80 @@
+using Frugal.Domain.Audit;
+using Frugal.Domain.Usage;
+using Shouldly;
+using Xunit;
+using static Frugal.Domain.Tests.Audit.AuditFixtures;
+
+namespace Frugal.Domain.Tests.Audit;
+
+public sealed class AuditBuilderTests
+{
+    private static readonly AuditOptions April = new(
+        new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30), TimeZoneInfo.Utc, TimeSpan.FromHours(2),
+        AuditGrouping.Project, Names: false);
+
+    private static readonly Dictionary<string, decimal> OutputPrices = new()
+    {
+        ["claude-opus-4-5"] = 25m, ["claude-haiku-4-5"] = 5m,
+    };
+
+    [Fact]
+    public void Costly_models_answering_tiny_outputs_are_a_finding_but_cheap_ones_are_not()
+    {
+        // 50 calls with 4,000 output tokens: 80 a call, under the 200 of a tiny answer.
+        var opus = Session("a", Noon, Noon.AddHours(1), tokens: new TokenCounts(50_000, 0, 0, 0, 4_000),
+            cost: 2m, model: "claude-opus-4-5", calls: 50);
+        var haiku = Session("b", Noon, Noon.AddHours(1), tokens: new TokenCounts(50_000, 0, 0, 0, 4_000),
+            cost: 0.3m, model: "claude-haiku-4-5", calls: 50);
+
+        var findings = Build([opus, haiku]).Findings.Where(f => f.Kind == "costly-model-tiny-output").ToList();
+
+        var finding = findings.ShouldHaveSingleItem();
+        finding.Title.ShouldBe("claude-opus-4-5 answered 50 calls with 80 output tokens on average");
+        finding.CostUsd.ShouldBe(2m);
+    }
+
+    [Fact]
+    public void A_session_whose_context_kept_growing_is_a_finding()
+    {
+        var growing = Session("g", Noon, Noon.AddHours(2), calls: 40, cost: 5m);
+        growing.Trend = new ContextTrend("claude-code", "g", 40, 20_000, 150_000);
+        var steady = Session("s", Noon, Noon.AddHours(2), calls: 40, cost: 5m);
+        steady.Trend = new ContextTrend("claude-code", "s", 40, 100_000, 120_000);
+
+        var finding = Build([growing, steady]).Findings.Single(f => f.Kind == "growing-context");
+
+        // 150,000 / 20,000 = 7.5× ≥ 3×; the steady one grew 1.2×.
+        finding.Title.ShouldBe("1 session with a context that kept growing");
+        finding.CostUsd.ShouldBe(5m);
+    }
+
+    [Fact]
+    public void A_session_reading_little_from_cache_is_a_finding()
+    {
+        // 2,000,000 prompt tokens of which 400,000 read from cache: 20% < 50%.
+        var cold = Session("c", Noon, Noon.AddHours(1), tokens: new TokenCounts(1_500_000, 100_000, 0, 400_000, 9_000));
+        var warm = Session("w", Noon, Noon.AddHours(1), tokens: new TokenCounts(100_000, 100_000, 0, 1_800_000, 9_000));
+
+        var finding = Build([cold, warm]).Findings.Single(f => f.Kind == "low-cache-hits");
+
+        finding.Detail.ShouldBe("20% of 2,000,000 prompt tokens came from cache");
+    }
+
+    [Fact]
+    public void Spend_shares_cover_every_outcome_and_add_up_to_the_whole()
+    {
+        var shipped = Session("a", Noon, Noon.AddHours(1), cost: 3m);
+        var idle = Session("b", Noon.AddDays(1), Noon.AddDays(1).AddHours(1), cost: 1m);
+        var report = Build([shipped, idle], Commit("x", Noon.AddHours(1.5)));
+
+        var shares = report.Answer.Shares.ToDictionary(s => s.Status);
+
+        shares.Keys.Count.ShouldBe(Enum.GetValues<ShipStatus>().Length);
+        shares[ShipStatus.Shipped].CostShare.ShouldBe(0.75);
+        shares[ShipStatus.Unshipped].CostShare.ShouldBe(0.25);
+        report.Answer.Shares.Sum(s => s.CostShare ?? 0).ShouldBe(1, 1e-12);
+    }
+
+    private static AuditReport Build(List<AuditSession> sessions, params AuditedCommit[] commits) =>
+        new AuditBuilder(sessions, [Facts(commits)], April, OutputPrices).Build();
+}

@@ -1,0 +1,78 @@
+using Frugal.Domain.Audit;
+using Shouldly;
+using Xunit;
+using static Frugal.Domain.Tests.Audit.AuditFixtures;
+
+namespace Frugal.Domain.Tests.Audit;
+
+public sealed class SessionLinkerTests
+{
+    private static readonly TimeSpan Grace = TimeSpan.FromHours(2);
+
+    [Fact]
+    public void A_commit_on_the_sessions_branch_within_the_grace_period_links()
+    {
+        var session = Session("s", Noon, Noon.AddHours(1));
+        var inside = Commit("a", Noon.AddHours(2.9));
+        var after = Commit("b", Noon.AddHours(3.1));
+        var before = Commit("c", Noon.AddMinutes(-1));
+
+        var link = new SessionLinker([Facts(inside, after, before)], Grace).Link(session);
+
+        // Last call 13:00 + 2 h grace = 15:00: 14:54 links, 15:06 and 11:59 do not.
+        link.Commits.ShouldBe([inside]);
+        link.Status.ShouldBe(ShipStatus.Shipped);
+    }
+
+    [Fact]
+    public void A_commit_on_another_branch_links_only_when_it_carries_the_sessions_tool_marker()
+    {
+        var session = Session("s", Noon, Noon.AddHours(1), branch: "feature/a");
+        var other = Commit("a", Noon.AddMinutes(30), placement: CommitPlacement.Unmerged, branches: ["feature/b"]);
+        var marked = Commit(
+            "b", Noon.AddMinutes(40), "feat: x\n\nCo-Authored-By: Claude <noreply@anthropic.com>",
+            CommitPlacement.Unmerged, branches: ["feature/b"]);
+
+        var link = new SessionLinker([Facts(other, marked)], Grace).Link(session);
+
+        link.Commits.ShouldBe([marked]);
+        link.Status.ShouldBe(ShipStatus.CommittedNotShipped);
+    }
+
+    [Fact]
+    public void The_merge_of_the_sessions_branch_links_days_later_and_carries_its_review()
+    {
+        var session = Session("s", Noon, Noon.AddHours(1), branch: "feature/a");
+        var branchCommit = Commit("a", Noon.AddMinutes(50), placement: CommitPlacement.Merged, landedVia: "m",
+            branches: ["feature/a"]);
+        var approved = new CommitReview(ReviewKind.Approved, "pull request", 50, 3);
+        var merge = Commit(
+            "m", Noon.AddDays(2), "Merge pull request #3 from o/feature/a\n\nfeat: a", branches: ["feature/a"],
+            review: approved);
+        var unrelated = Commit("u", Noon.AddDays(3), "feat: b", branches: ["feature/b"]);
+
+        var link = new SessionLinker([Facts(branchCommit, merge, unrelated)], Grace).Link(session);
+
+        link.Commits.ShouldBe([branchCommit, merge]);
+        link.Mainline.ShouldBe([merge]);
+        link.Status.ShouldBe(ShipStatus.ShippedReviewed);
+    }
+
+    [Fact]
+    public void A_merge_of_the_sessions_branch_from_before_the_session_does_not_link()
+    {
+        var session = Session("s", Noon, Noon.AddHours(1), branch: "feature/a");
+        var earlier = Commit("m", Noon.AddDays(-1), "Merge pull request #1 from o/feature/a", branches: ["feature/a"]);
+
+        new SessionLinker([Facts(earlier)], Grace).Link(session).Status.ShouldBe(ShipStatus.Unshipped);
+    }
+
+    [Fact]
+    public void A_session_outside_every_audited_repository_says_so_rather_than_unshipped()
+    {
+        var session = Session("s", Noon, Noon.AddHours(1));
+        session.Repository = "/elsewhere";
+
+        new SessionLinker([Facts()], Grace).Link(session).Status.ShouldBe(ShipStatus.NoRepository);
+    }
+}
