@@ -8,8 +8,8 @@ public sealed partial class GitRepository
     /// <summary>
     /// Finds the commits that introduced what <paramref name="fix"/> repaired, by SZZ: diff the fix against its
     /// first parent ignoring whitespace, then <c>git blame -w</c> the deleted and changed code lines in that parent.
-    /// Boundary commits of a shallow clone are not candidates. Filtering merges and formatting commits is left to
-    /// the caller, which knows those commits.
+    /// Boundary commits of a shallow clone are not candidates (nor, there, the repository's first commit).
+    /// Filtering merges and formatting commits is left to the caller, which knows those commits.
     /// </summary>
     public FixBlame BlameFix(CommitInfo fix)
     {
@@ -31,7 +31,11 @@ public sealed partial class GitRepository
         string? problem = null;
         foreach (var (path, lines) in FixDiff.DeletedLines(diff.Stdout))
         {
-            List<string> arguments = ["blame", "-w", "--root", "--porcelain"];
+            // --root lets the first commit be blamed; in a shallow clone the commits at its edge look like roots,
+            // and must stay boundaries, since the lines they seem to write came from history that is not there.
+            List<string> arguments = IsShallow
+                ? ["blame", "-w", "--porcelain"]
+                : ["blame", "-w", "--root", "--porcelain"];
             foreach (var (start, count) in FixDiff.Ranges(lines))
             {
                 arguments.Add("-L");

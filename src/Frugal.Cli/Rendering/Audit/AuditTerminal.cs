@@ -9,7 +9,14 @@ internal static class AuditTerminal
     public static void Render(IAnsiConsole console, AuditReport report)
     {
         console.Write(new Rule($"[bold]Frugal audit[/] {Markup.Escape(AuditView.Subtitle(report))}").LeftJustified());
-        foreach (var section in AuditView.Sections(report))
+        var sections = AuditView.Sections(report);
+        if (report.Usage.Sessions == 0 && report.Repositories.Count == 0)
+        {
+            // Nothing to tabulate: only what to do about it.
+            sections = [.. sections.Where(s => s.Id == "notes")];
+        }
+
+        foreach (var section in sections)
         {
             console.WriteLine();
             if (section.Table is { } view)

@@ -38,6 +38,17 @@ internal static partial class AuditView
     private static ViewSection Notes(AuditReport report)
     {
         var lines = new List<string>(report.Outcomes.Notes);
+        if (report.Usage.Sessions == 0)
+        {
+            lines.Add("No AI session in the ledger falls in this window: widen it with --since and --until, or "
+                + "import logs from elsewhere with --source SOURCE=PATH.");
+        }
+
+        if (report.Repositories.Count == 0)
+        {
+            lines.Add("No repository was audited: pass --repo PATH, or run sessions in a git repository.");
+        }
+
         lines.Add("Energy is not estimated yet, so the scores count tokens only.");
         return new ViewSection("notes", "Notes", null, lines);
     }
