@@ -74,6 +74,7 @@ public sealed partial class AuditBuilder
             By = _options.By,
             Leaderboard = Leaderboard(),
             Sessions = _links,
+            Commits = [.. _windowMainline.Values.OrderByDescending(c => c.Commit.CommittedAt)],
         };
     }
 

@@ -62,6 +62,11 @@ public sealed record AuditReport
     /// <summary>The efficiency leaderboard.</summary>
     public required IReadOnlyList<LeaderRow> Leaderboard { get; init; }
 
+    /// <summary>
+    /// The window's mainline commits of every repository, newest first, with what the audit made of each.
+    /// </summary>
+    public required IReadOnlyList<AuditedCommit> Commits { get; init; }
+
     /// <summary>Each session with its links and outcome.</summary>
     public required IReadOnlyList<SessionLink> Sessions { get; init; }
 }

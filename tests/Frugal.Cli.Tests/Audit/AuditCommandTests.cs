@@ -110,6 +110,34 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void Each_mainline_commit_says_whether_it_is_ai_marked_by_which_tool_and_model_and_on_what_evidence()
+    {
+        using var scenario = new AuditScenario();
+
+        using var json = Audit(scenario);
+        var commits = json.RootElement.GetProperty("commits").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("sha").GetString()!);
+
+        commits.Count.ShouldBe(6);
+        var cart = commits[scenario.Cart].GetProperty("ai");
+        cart.GetProperty("marked").GetBoolean().ShouldBeTrue();
+        cart.GetProperty("tool").GetString().ShouldBe("claude-code");
+        cart.GetProperty("model").GetString().ShouldBe("Opus 4.5");
+        var evidence = cart.GetProperty("evidence").EnumerateArray().ShouldHaveSingleItem();
+        evidence.GetProperty("class").GetString().ShouldBe("CoAuthor");
+        evidence.GetProperty("text").GetString().ShouldBe("Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>");
+
+        // The merge says nothing itself; the commit it brought in carries the Claude Code line.
+        var merge = commits[scenario.Merge].GetProperty("ai");
+        merge.GetProperty("tool").GetString().ShouldBe("claude-code");
+        merge.GetProperty("evidence")[0].GetProperty("class").GetString().ShouldBe("BodyLine");
+        commits[scenario.CartFix].GetProperty("ai").GetProperty("marked").GetBoolean().ShouldBeFalse();
+        commits[scenario.Revert].GetProperty("kind").GetString().ShouldBe("revert");
+        commits[scenario.Merge].GetProperty("review").GetString().ShouldBe("Approved");
+        commits[scenario.Merge].GetProperty("reviewEvidence").GetString().ShouldBe("merged by another person");
+    }
+
+    [Fact]
     public void Without_an_export_a_merge_by_another_person_counts_as_review_and_review_time_is_unknown()
     {
         using var scenario = new AuditScenario();

@@ -75,6 +75,62 @@ internal static partial class AuditJson
         json.WriteEndObject();
     }
 
+    /// <summary>Each mainline commit: its change, its AI attribution with the evidence, its lines and review.</summary>
+    private static void Commits(Utf8JsonWriter json, IReadOnlyList<AuditedCommit> commits)
+    {
+        json.WriteStartArray("commits");
+        foreach (var c in commits)
+        {
+            json.WriteStartObject();
+            json.WriteString("sha", c.Commit.Sha);
+            json.WriteString("committedAt", c.Commit.CommittedAt);
+            json.WriteString("title", c.Change.Title);
+            json.WriteString("kind", c.Change.Kind.ToString().ToLowerInvariant());
+            json.WriteString("type", c.Change.Type);
+            if (c.Change.PullRequest is { } number)
+            {
+                json.WriteNumber("pullRequest", number);
+            }
+            else
+            {
+                json.WriteNull("pullRequest");
+            }
+
+            json.WriteStartObject("ai");
+            json.WriteBoolean("marked", c.Ai.IsMarked);
+            json.WriteString("tool", c.Ai.Tool);
+            json.WriteString("model", c.Ai.Model);
+            json.WriteStartArray("evidence");
+            foreach (var e in c.Ai.Evidence)
+            {
+                json.WriteStartObject();
+                json.WriteString("class", e.Class.ToString());
+                json.WriteString("tool", e.Tool);
+                json.WriteString("text", e.Text);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            if (c.Commit.LineCountsKnown)
+            {
+                json.WriteNumber("linesAdded", c.Commit.LinesAdded);
+                json.WriteNumber("linesDeleted", c.Commit.LinesDeleted);
+            }
+            else
+            {
+                json.WriteNull("linesAdded");
+                json.WriteNull("linesDeleted");
+            }
+
+            json.WriteString("review", c.Review.Kind.ToString());
+            json.WriteString("reviewEvidence", c.Review.Evidence);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void Sessions(Utf8JsonWriter json, IReadOnlyList<SessionLink> links)
     {
         json.WriteStartArray("sessions");

@@ -47,6 +47,7 @@ internal static partial class AuditJson
         Findings(json, report.Findings);
         Leaderboard(json, report);
         Sessions(json, report.Sessions);
+        Commits(json, report.Commits);
         json.WriteString("caveat", ReportJson.LowerBoundCaveat);
         json.WriteEndObject();
     }
