@@ -35,7 +35,7 @@ internal sealed partial class RepositoryAuditor
 
         var brought = broughtIn.GetValueOrDefault(commit.Sha) ?? [];
         var ai = Attribution(commit, branches, brought, attributions);
-        var review = Review(commit, pullRequest, brought);
+        var review = Review(commit, change, pullRequest, brought);
         return new AuditedCommit(commit, change, ai, CommitPlacement.Mainline, commit.Sha, branches, review);
     }
 
@@ -67,10 +67,11 @@ internal sealed partial class RepositoryAuditor
 
     /// <summary>
     /// The review of a mainline change: from its pull request when the export has it; else an approving
-    /// <c>Reviewed-by:</c> trailer naming someone other than the author, or a merge made by someone other than the
-    /// authors of what it merged; else unknown, never "not reviewed".
+    /// <c>Reviewed-by:</c> trailer naming someone other than the author, or a pull request's merge commit made by
+    /// someone other than the authors of what it merged; else unknown, never "not reviewed".
     /// </summary>
-    private static CommitReview Review(CommitInfo commit, PullRequest? pullRequest, List<CommitInfo> brought)
+    private static CommitReview Review(
+        CommitInfo commit, ChangeClass change, PullRequest? pullRequest, List<CommitInfo> brought)
     {
         if (pullRequest is not null)
         {
@@ -87,7 +88,9 @@ internal sealed partial class RepositoryAuditor
             return new CommitReview(ReviewKind.Approved, "Reviewed-by trailer", null, null);
         }
 
-        if (brought.Count > 0 && brought.All(c => !SamePerson(c.Author, commit.Author)))
+        // Only the merge of a pull request: merging the default branch into local work reviews nothing.
+        if (change.PullRequest is not null && brought.Count > 0
+            && brought.All(c => !SamePerson(c.Author, commit.Author)))
         {
             return new CommitReview(ReviewKind.Approved, "merged by another person", null, null);
         }

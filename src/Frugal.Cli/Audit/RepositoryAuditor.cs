@@ -37,8 +37,9 @@ internal sealed partial class RepositoryAuditor(
 
         var reachable = repository.ReadCommits(branch.Revision, since, firstParent: false)
             .ToDictionary(c => c.Sha, StringComparer.Ordinal);
-        var mainline = FirstParentLine(tip, reachable);
-        var landedVia = MergedIn(mainline, reachable);
+        var (mainline, mainlineParent) = MainlineOf(tip, reachable, branch.Name);
+        ReadWhatMergesBroughtIn(mainline, mainlineParent, reachable);
+        var landedVia = MergedIn(mainline, mainlineParent, reachable);
         var unmerged = repository.ReadUnmergedCommits(branch.Revision, since);
 
         var counts = LineCountsOf(mainline.Where(c => c.CommittedAt >= from).Select(c => c.Sha).ToList());
@@ -74,18 +75,59 @@ internal sealed partial class RepositoryAuditor(
         return new RepositoryFacts(repository.Root, branch.Name, commits, fixes, _notes);
     }
 
-    /// <summary>The first-parent line from <paramref name="tip"/>, newest first, as far as the read reaches.</summary>
-    private static List<CommitInfo> FirstParentLine(string tip, Dictionary<string, CommitInfo> reachable)
+    /// <summary>
+    /// The mainline from <paramref name="tip"/>, newest first, as far as the read reaches, with the parent each
+    /// entry follows: the first parent, except through a merge that pulled the default branch into local work
+    /// (<c>Merge branch 'main' of …</c>, <c>Merge remote-tracking branch 'origin/main'</c>), whose second parent
+    /// is where the default branch really went.
+    /// </summary>
+    private static (List<CommitInfo> Line, Dictionary<string, string> Parent) MainlineOf(
+        string tip, Dictionary<string, CommitInfo> reachable, string defaultBranch)
     {
         var line = new List<CommitInfo>();
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
         var sha = tip;
         while (sha is not null && reachable.TryGetValue(sha, out var commit))
         {
             line.Add(commit);
-            sha = commit.Parents.Count > 0 ? commit.Parents[0] : null;
+            sha = commit.Parents.Count == 0 ? null
+                : commit.Parents.Count == 2 && PullsDefaultBranch(commit.Subject, defaultBranch) ? commit.Parents[1]
+                : commit.Parents[0];
+            if (sha is not null)
+            {
+                parent[commit.Sha] = sha;
+            }
         }
 
-        return line;
+        return (line, parent);
+    }
+
+    private static bool PullsDefaultBranch(string subject, string defaultBranch) =>
+        subject.StartsWith($"Merge branch '{defaultBranch}' of ", StringComparison.Ordinal)
+        || subject == $"Merge remote-tracking branch 'origin/{defaultBranch}'"
+        || subject.StartsWith($"Merge remote-tracking branch 'origin/{defaultBranch}' into ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Reads, for each mainline merge whose other parents the dated read did not reach, everything it brought in:
+    /// a pull request's commits can be older than the window, and whether the merge is AI-marked must not depend
+    /// on where the window starts.
+    /// </summary>
+    private void ReadWhatMergesBroughtIn(
+        List<CommitInfo> mainline, Dictionary<string, string> mainlineParent, Dictionary<string, CommitInfo> reachable)
+    {
+        foreach (var merge in mainline.Where(c => c.IsMerge))
+        {
+            var follows = mainlineParent.GetValueOrDefault(merge.Sha);
+            if (merge.Parents.Where(p => p != follows).All(reachable.ContainsKey) || follows is null)
+            {
+                continue;
+            }
+
+            foreach (var commit in repository.ReadCommits($"{follows}..{merge.Sha}", since: null, firstParent: false))
+            {
+                reachable.TryAdd(commit.Sha, commit);
+            }
+        }
     }
 
     /// <summary>
@@ -93,13 +135,14 @@ internal sealed partial class RepositoryAuditor(
     /// oldest mainline merge whose other parents reach it.
     /// </summary>
     private static Dictionary<string, string> MergedIn(
-        List<CommitInfo> mainline, Dictionary<string, CommitInfo> reachable)
+        List<CommitInfo> mainline, Dictionary<string, string> mainlineParent, Dictionary<string, CommitInfo> reachable)
     {
         var via = mainline.ToDictionary(c => c.Sha, c => c.Sha, StringComparer.Ordinal);
         for (var i = mainline.Count - 1; i >= 0; i--)
         {
             var merge = mainline[i];
-            var pending = new Stack<string>(merge.Parents.Skip(1));
+            var follows = mainlineParent.GetValueOrDefault(merge.Sha);
+            var pending = new Stack<string>(merge.Parents.Where(p => p != follows));
             while (pending.TryPop(out var sha))
             {
                 if (via.ContainsKey(sha) || !reachable.TryGetValue(sha, out var commit))

@@ -13,6 +13,8 @@ namespace Frugal.Domain.Audit;
 /// <param name="FeaturesWithSessions">Of those, features at least one session links to.</param>
 /// <param name="TokensPerFeature">Tokens of sessions linked to features, per linked feature; null without any.</param>
 /// <param name="CostPerFeature">Cost of sessions linked to features, per linked feature.</param>
+/// <param name="AllTokensPerFeature">All tokens of the window per shipped feature (the whole burden).</param>
+/// <param name="AllCostPerFeature">All priced cost of the window per shipped feature.</param>
 /// <param name="BugsPerFeature">Fixes in the window per feature in the window; null without features.</param>
 /// <param name="ReviewHoursPerFeature">Review hours per feature with a known review time; null when unknown.</param>
 public sealed record AuditAnswer(
@@ -25,5 +27,7 @@ public sealed record AuditAnswer(
     int FeaturesWithSessions,
     double? TokensPerFeature,
     decimal? CostPerFeature,
+    double? AllTokensPerFeature,
+    decimal? AllCostPerFeature,
     double? BugsPerFeature,
     double? ReviewHoursPerFeature);

@@ -31,6 +31,8 @@ public sealed partial class AuditBuilder
             linkedFeatures.Count,
             linkedFeatures.Count == 0 ? null : linkedFeatures.Sum(f => f.Tokens) / linkedFeatures.Count,
             linkedFeatures.Count == 0 ? null : linkedFeatures.Sum(f => f.CostUsd) / linkedFeatures.Count,
+            outcomes.Features == 0 ? null : (double)totalTokens / outcomes.Features,
+            outcomes.Features == 0 ? null : totalCost / outcomes.Features,
             outcomes.Features == 0 ? null : (double)outcomes.Fixes / outcomes.Features,
             reviewedFeatures.Count == 0
                 ? null

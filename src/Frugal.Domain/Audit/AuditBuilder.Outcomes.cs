@@ -8,8 +8,10 @@ public sealed partial class AuditBuilder
     {
         var window = WindowMainline(repository).ToList();
         var marked = window.Where(c => c.Ai.IsMarked).ToList();
+        // A commit counts under every tool whose marker it carries (a Codex and a Claude co-author both count).
         var byTool = marked
-            .GroupBy(c => c.Ai.Tool ?? "unknown-ai", StringComparer.Ordinal)
+            .SelectMany(c => c.Ai.Evidence.Select(e => e.Tool).Distinct(StringComparer.Ordinal))
+            .GroupBy(tool => tool, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count())
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -30,15 +32,23 @@ public sealed partial class AuditBuilder
             repository.Notes);
     }
 
-    private static BugExposure Exposure(RepositoryFacts repository, List<AuditedCommit> window)
+    private BugExposure Exposure(RepositoryFacts repository, List<AuditedCommit> window)
     {
         var inWindow = window.ToDictionary(c => c.Commit.Sha, StringComparer.Ordinal);
-        int ai = 0, other = 0, older = 0;
+        var later = repository.Commits
+            .Where(c => c.Placement == CommitPlacement.Mainline && c.Commit.CommittedAt >= _options.To)
+            .Select(c => c.Commit.Sha)
+            .ToHashSet(StringComparer.Ordinal);
+        int ai = 0, other = 0, older = 0, after = 0;
         foreach (var fix in repository.Fixes)
         {
             foreach (var introduced in fix.Candidates.Select(c => c.MainlineSha ?? c.Sha).Distinct())
             {
-                if (!inWindow.TryGetValue(introduced, out var commit))
+                if (later.Contains(introduced))
+                {
+                    after++;
+                }
+                else if (!inWindow.TryGetValue(introduced, out var commit))
                 {
                     older++;
                 }
@@ -64,7 +74,8 @@ public sealed partial class AuditBuilder
             known.Where(c => !c.Ai.IsMarked).Sum(c => c.Commit.LinesAdded),
             ai,
             other,
-            older);
+            older,
+            after);
     }
 
     private static ReviewSummary Reviews(List<AuditedCommit> window)
@@ -101,7 +112,7 @@ public sealed partial class AuditBuilder
                 bugs.Sum(b => b.FixesAnalysed), bugs.Sum(b => b.FixesWithCandidates), bugs.Sum(b => b.FixesOnlyAdding),
                 bugs.Sum(b => b.FixesFromTrailer), bugs.Sum(b => b.FixesWithProblems), bugs.Sum(b => b.AiLinesAdded),
                 bugs.Sum(b => b.OtherLinesAdded), bugs.Sum(b => b.AiBugLinks), bugs.Sum(b => b.OtherBugLinks),
-                bugs.Sum(b => b.OlderBugLinks)),
+                bugs.Sum(b => b.OlderBugLinks), bugs.Sum(b => b.LaterBugLinks)),
             new ReviewSummary(
                 reviews.Sum(r => r.Changes), reviews.Sum(r => r.Approved), reviews.Sum(r => r.ReviewedNotApproved),
                 reviews.Sum(r => r.NotReviewed), reviews.Sum(r => r.Unknown), reviews.Sum(r => r.WithReviewTime),

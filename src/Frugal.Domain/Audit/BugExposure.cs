@@ -15,6 +15,7 @@ namespace Frugal.Domain.Audit;
 /// <param name="AiBugLinks">Fixes blamed on AI-marked commits of the window.</param>
 /// <param name="OtherBugLinks">Fixes blamed on the other commits of the window.</param>
 /// <param name="OlderBugLinks">Fixes blamed on commits older than the window (not counted on either side).</param>
+/// <param name="LaterBugLinks">Fixes blamed on commits made after the window (not counted on either side).</param>
 public sealed record BugExposure(
     int FixesAnalysed,
     int FixesWithCandidates,
@@ -25,7 +26,8 @@ public sealed record BugExposure(
     long OtherLinesAdded,
     int AiBugLinks,
     int OtherBugLinks,
-    int OlderBugLinks)
+    int OlderBugLinks,
+    int LaterBugLinks)
 {
     /// <summary>Fixes blamed on AI-marked commits per 1,000 lines those commits added; null without lines.</summary>
     public double? AiPerThousandLines => PerThousand(AiBugLinks, AiLinesAdded);

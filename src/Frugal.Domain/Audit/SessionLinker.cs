@@ -34,8 +34,10 @@ public sealed class SessionLinker
 
         var end = session.Last + _grace;
         var linked = new List<AuditedCommit>();
-        foreach (var commit in index.Facts.Commits)
+        var commits = index.Facts.Commits;
+        foreach (var position in index.Candidates(session, end))
         {
+            var commit = commits[position];
             if (Links(session, commit, end, index.Facts.DefaultBranch))
             {
                 linked.Add(commit);
@@ -90,13 +92,113 @@ public sealed class SessionLinker
         return mainline.Any(m => m.Review.IsApproved) ? ShipStatus.ShippedReviewed : ShipStatus.Shipped;
     }
 
-    /// <summary>A repository's facts with its mainline commits found by id.</summary>
-    private sealed class RepositoryIndex(RepositoryFacts facts)
+    /// <summary>
+    /// A repository's facts with its mainline commits found by id, and its commits ordered by author date and by
+    /// commit date and grouped by mainline branch, so a session looks only at the commits that can link to it.
+    /// </summary>
+    private sealed class RepositoryIndex
     {
-        public RepositoryFacts Facts { get; } = facts;
+        private readonly long[] _authoredTicks;
+        private readonly int[] _byAuthored;
+        private readonly long[] _committedTicks;
+        private readonly int[] _byCommitted;
+        private readonly Dictionary<string, List<int>> _mainlineByBranch = new(StringComparer.Ordinal);
 
-        public Dictionary<string, AuditedCommit> Mainline { get; } = facts.Commits
-            .Where(c => c.Placement == CommitPlacement.Mainline)
-            .ToDictionary(c => c.Commit.Sha, StringComparer.Ordinal);
+        public RepositoryIndex(RepositoryFacts facts)
+        {
+            Facts = facts;
+            Mainline = facts.Commits
+                .Where(c => c.Placement == CommitPlacement.Mainline)
+                .ToDictionary(c => c.Commit.Sha, StringComparer.Ordinal);
+            var commits = facts.Commits;
+            (_byAuthored, _authoredTicks) = Order(commits, c => c.Commit.AuthoredAt.UtcTicks);
+            (_byCommitted, _committedTicks) = Order(commits, c => c.Commit.CommittedAt.UtcTicks);
+            for (var i = 0; i < commits.Count; i++)
+            {
+                if (commits[i].Placement != CommitPlacement.Mainline)
+                {
+                    continue;
+                }
+
+                foreach (var branch in commits[i].Branches)
+                {
+                    if (!_mainlineByBranch.TryGetValue(branch, out var list))
+                    {
+                        _mainlineByBranch[branch] = list = [];
+                    }
+
+                    list.Add(i);
+                }
+            }
+        }
+
+        public RepositoryFacts Facts { get; }
+
+        public Dictionary<string, AuditedCommit> Mainline { get; }
+
+        /// <summary>
+        /// The positions in <see cref="RepositoryFacts.Commits"/>, ascending, of every commit that can link to the
+        /// session: authored or committed between its first call and <paramref name="end"/>, or a mainline commit of
+        /// a branch it worked on. <see cref="Links"/> decides; the others cannot pass it.
+        /// </summary>
+        public List<int> Candidates(AuditSession session, DateTimeOffset end)
+        {
+            var found = new HashSet<int>();
+            AddRange(found, _byAuthored, _authoredTicks, session.First.UtcTicks, end.UtcTicks);
+            AddRange(found, _byCommitted, _committedTicks, session.First.UtcTicks, end.UtcTicks);
+            foreach (var branch in session.Branches)
+            {
+                if (branch != Facts.DefaultBranch && _mainlineByBranch.TryGetValue(branch, out var list))
+                {
+                    found.UnionWith(list);
+                }
+            }
+
+            var positions = found.ToList();
+            positions.Sort();
+            return positions;
+        }
+
+        private static (int[] Order, long[] Keys) Order(
+            IReadOnlyList<AuditedCommit> commits, Func<AuditedCommit, long> key)
+        {
+            var order = new int[commits.Count];
+            var keys = new long[commits.Count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+                keys[i] = key(commits[i]);
+            }
+
+            Array.Sort(keys, order);
+            return (order, keys);
+        }
+
+        private static void AddRange(HashSet<int> found, int[] order, long[] keys, long from, long to)
+        {
+            for (var i = LowerBound(keys, from); i < keys.Length && keys[i] <= to; i++)
+            {
+                found.Add(order[i]);
+            }
+        }
+
+        private static int LowerBound(long[] keys, long value)
+        {
+            int low = 0, high = keys.Length;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (keys[middle] < value)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
     }
 }

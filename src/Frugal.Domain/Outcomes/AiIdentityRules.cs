@@ -69,11 +69,23 @@ internal static class AiIdentityRules
     {
         name = name.Trim();
         email = email.Trim();
-        var found = ByAddress(email, anyOpenAiAddress) ?? ByAiderSuffix(name) ?? ByAutomatedName(name, email);
+        var found = ByAddress(email, anyOpenAiAddress) ?? ByClaudeAtAnthropic(name, email) ?? ByAiderSuffix(name)
+            ?? ByAutomatedName(name, email);
         tool = found ?? string.Empty;
         model = found is null ? null : AiModelNames.FromIdentityName(found, name);
         return found is not null;
     }
+
+    /// <summary>
+    /// Any <c>@anthropic.com</c> address under a name that says Claude
+    /// (<c>Claude Code &lt;support@anthropic.com&gt;</c> is seen in real history): the vendor's own domain with its
+    /// tool's name is not a person.
+    /// </summary>
+    private static string? ByClaudeAtAnthropic(ReadOnlySpan<char> name, ReadOnlySpan<char> email) =>
+        email.EndsWith("@anthropic.com", StringComparison.OrdinalIgnoreCase)
+            && name.Contains("claude", StringComparison.OrdinalIgnoreCase)
+            ? AiTools.ClaudeCode
+            : null;
 
     /// <summary>Splits <c>Name &lt;e-mail&gt;</c> into its parts; without brackets the whole is the name.</summary>
     public static void Split(ReadOnlySpan<char> identity, out ReadOnlySpan<char> name, out ReadOnlySpan<char> email)

@@ -37,8 +37,9 @@ public sealed partial class GitRepository
     {
         var output = _git.RunChecked(
         [
-            "log", "--source", "--branches", "--remotes", SinceArgument(since), CommitLog.Format.Replace(
-                "%x1e%H", "%x1e%S%x1f%H", StringComparison.Ordinal),
+            // With --glob, %S names the full ref, so a branch that exists only as origin/NAME reads as NAME.
+            "log", "--source", "--glob=refs/heads", "--glob=refs/remotes", SinceArgument(since),
+            CommitLog.Format.Replace("%x1e%H", "%x1e%S%x1f%H", StringComparison.Ordinal),
             "--not", "--end-of-options", defaultRevision, "--",
         ]);
         var commits = new List<BranchCommit>();

@@ -75,6 +75,27 @@ public sealed class AuditBuilderTests
         report.Answer.Shares.Sum(s => s.CostShare ?? 0).ShouldBe(1, 1e-12);
     }
 
+    [Fact]
+    public void Fixes_blamed_on_commits_after_the_window_are_not_called_older()
+    {
+        var inside = Commit("in", Noon, "feat: a\n\nCo-Authored-By: Claude <noreply@anthropic.com>");
+        var after = Commit("after", new DateTimeOffset(2026, 5, 3, 9, 0, 0, TimeSpan.Zero), "feat: b");
+        var fixes = new List<FixFinding>
+        {
+            new("f1", [new BugCandidate("in", 3, "in")], false, false, null),
+            new("f2", [new BugCandidate("after", 1, "after")], false, false, null),
+            new("f3", [new BugCandidate("old", 2, null)], false, false, null),
+        };
+        var facts = new RepositoryFacts(Repo, "main", [inside, after], fixes, []);
+
+        var bugs = new AuditBuilder([], [facts], April, OutputPrices).Build().Outcomes.Bugs;
+
+        bugs.AiBugLinks.ShouldBe(1);
+        bugs.OtherBugLinks.ShouldBe(0);
+        bugs.LaterBugLinks.ShouldBe(1);
+        bugs.OlderBugLinks.ShouldBe(1);
+    }
+
     private static AuditReport Build(List<AuditSession> sessions, params AuditedCommit[] commits) =>
         new AuditBuilder(sessions, [Facts(commits)], April, OutputPrices).Build();
 }

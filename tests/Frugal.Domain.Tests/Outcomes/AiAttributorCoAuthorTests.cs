@@ -20,6 +20,7 @@ public sealed class AiAttributorCoAuthorTests
     [InlineData("CO-AUTHORED-BY: Claude Fable 5 <noreply@anthropic.com>", AiTools.ClaudeCode, "Fable 5")]
     [InlineData("Co-Authored-By: Claude Code <noreply@anthropic.com>", AiTools.ClaudeCode, null)]
     [InlineData("Co-Authored-By: Claude Code <claude-code@anthropic.com>", AiTools.ClaudeCode, null)]
+    [InlineData("Co-authored-by: Claude Code <support@anthropic.com>", AiTools.ClaudeCode, null)]
     [InlineData(
         "Co-authored-by: claude[bot] <209825114+claude[bot]@users.noreply.github.com>",
         AiTools.ClaudeCode,
@@ -97,6 +98,7 @@ public sealed class AiAttributorCoAuthorTests
     [Theory]
     [InlineData("Co-authored-by: Jane Doe <jane@doe.dev>")]
     [InlineData("Co-authored-by: GPT Fan <gptfan@gmail.com>")]
+    [InlineData("Co-authored-by: Jane Doe <jane@anthropic.com>")]
     [InlineData("Co-authored-by: Claude Dupont <1234567+cdupont@users.noreply.github.com>")]
     [InlineData("Co-authored-by: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>")]
     public void Attribute_HumanOrNonAiCoAuthorOnly_IsNotMarked(string line)

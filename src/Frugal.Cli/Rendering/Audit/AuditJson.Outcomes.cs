@@ -38,6 +38,7 @@ internal static partial class AuditJson
         json.WriteNumber("aiBugLinks", b.AiBugLinks);
         json.WriteNumber("otherBugLinks", b.OtherBugLinks);
         json.WriteNumber("olderBugLinks", b.OlderBugLinks);
+        json.WriteNumber("laterBugLinks", b.LaterBugLinks);
         Number(json, "aiPerThousandLines", b.AiPerThousandLines);
         Number(json, "otherPerThousandLines", b.OtherPerThousandLines);
         json.WriteEndObject();
@@ -74,6 +75,8 @@ internal static partial class AuditJson
         json.WriteNumber("featuresWithSessions", a.FeaturesWithSessions);
         Number(json, "tokensPerFeature", a.TokensPerFeature);
         Money(json, "costPerFeatureUsd", a.CostPerFeature);
+        Number(json, "allTokensPerFeature", a.AllTokensPerFeature);
+        Money(json, "allCostPerFeatureUsd", a.AllCostPerFeature);
         Number(json, "bugsPerFeature", a.BugsPerFeature);
         Number(json, "reviewHoursPerFeature", a.ReviewHoursPerFeature);
         json.WriteStartArray("byOutcome");

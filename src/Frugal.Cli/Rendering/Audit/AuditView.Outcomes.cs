@@ -23,7 +23,8 @@ internal static partial class AuditView
                 ["Repository", "Commits", "AI-marked", "Features (AI)", "Fixes", "Reverts", "Lines added",
                     "Approved / unknown review", "Median review"], 1, rows),
             [
-                $"AI-marked by tool: {(report.Outcomes.AiMarked == 0 ? "none" : string.Join(", ", tools))}. "
+                $"AI-marked by tool: {(report.Outcomes.AiMarked == 0 ? "none" : string.Join(", ", tools))} (a commit "
+                + "marked by two tools counts for each). "
                 + "Markers are a lower bound: tools let users turn them off, so \"not marked\" is not "
                 + "\"written by hand\".",
             ]);
@@ -51,7 +52,8 @@ internal static partial class AuditView
                 + $"{Figures.Count(b.FixesWithCandidates)} named a bug-introducing candidate "
                 + $"({Figures.Count(b.FixesFromTrailer)} by a Fixes: trailer), {Figures.Count(b.FixesOnlyAdding)} only "
                 + $"added lines, {Figures.Count(b.FixesWithProblems)} could not be blamed completely; "
-                + $"{Figures.Count(b.OlderBugLinks)} links lead to commits before the window.",
+                + $"{Figures.Count(b.OlderBugLinks)} links lead to commits before the window and "
+                + $"{Figures.Count(b.LaterBugLinks)} to commits after it (neither is counted above).",
                 "Candidates come from SZZ (git blame -w of the lines each fix changed): about half of such links are "
                 + "wrong in published evaluations, so compare rates per 1,000 lines, not raw counts.",
             ]);

@@ -46,9 +46,20 @@ internal static partial class AuditView
                 "Shipped features",
                 $"{Figures.Count(a.ShippedFeatures)} ({Figures.Count(a.FeaturesWithSessions)} with linked sessions)",
             ],
-            ["Tokens per shipped feature", Figures.Tokens(a.TokensPerFeature)],
-            ["Cost per shipped feature", Figures.Usd(a.CostPerFeature)],
-            ["Bugs per feature", $"{Figures.Ratio(a.BugsPerFeature)} ({Figures.Count(report.Outcomes.Fixes)} fixes)"],
+            [
+                "Tokens per shipped feature",
+                $"{Figures.Tokens(a.TokensPerFeature)} linked · "
+                + $"{Figures.Tokens(a.AllTokensPerFeature)} all ÷ features",
+            ],
+            [
+                "Cost per shipped feature",
+                $"{Figures.Usd(a.CostPerFeature)} linked · {Figures.Usd(a.AllCostPerFeature)} all ÷ features",
+            ],
+            [
+                "Bugs per feature",
+                $"{Figures.Ratio(a.BugsPerFeature)} ({Figures.Count(report.Outcomes.Fixes)} fixes ÷ "
+                + $"{Figures.Count(a.ShippedFeatures)} features)",
+            ],
             ["Review hours per feature", Figures.Hours(a.ReviewHoursPerFeature)],
         ];
         return new ViewSection("answer", "The answer", ViewTable.Of(["Question", "Answer"], 2, rows), []);
