@@ -16,9 +16,10 @@ internal sealed partial class RepositoryAuditor
         List<AuditedCommit> fixes, Dictionary<string, CommitInfo> reachable, Dictionary<string, string> landedVia)
     {
         var trailers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var resolved = repository.ResolveCommits([.. fixes.SelectMany(f => f.Change.FixesShas)]);
         foreach (var fix in fixes)
         {
-            var named = fix.Change.FixesShas.Select(repository.ResolveCommit).OfType<string>().Distinct().ToList();
+            var named = fix.Change.FixesShas.Select(resolved.GetValueOrDefault).OfType<string>().Distinct().ToList();
             if (named.Count > 0)
             {
                 trailers[fix.Commit.Sha] = named;
@@ -108,16 +109,10 @@ internal sealed partial class RepositoryAuditor
 
     private HashSet<string> IgnoredRevisions()
     {
-        var ignored = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in repository.ReadFile(_revision, ".git-blame-ignore-revs")?.Split('\n') ?? [])
-        {
-            var text = line.Trim();
-            if (text.Length >= 7 && !text.StartsWith('#') && repository.ResolveCommit(text) is { } sha)
-            {
-                ignored.Add(sha);
-            }
-        }
-
-        return ignored;
+        var listed = (repository.ReadFile(_revision, ".git-blame-ignore-revs")?.Split('\n') ?? [])
+            .Select(line => line.Trim())
+            .Where(text => text.Length >= 7 && !text.StartsWith('#'))
+            .ToList();
+        return [.. repository.ResolveCommits(listed).Values];
     }
 }

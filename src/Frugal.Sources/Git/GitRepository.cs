@@ -120,6 +120,39 @@ public sealed partial class GitRepository
     }
 
     /// <summary>
+    /// The full commit id each of <paramref name="revisions"/> names, in one git process; a revision that names no
+    /// commit is left out.
+    /// </summary>
+    public Dictionary<string, string> ResolveCommits(IReadOnlyCollection<string> revisions)
+    {
+        ArgumentNullException.ThrowIfNull(revisions);
+        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+        var asked = revisions
+            .Where(r => r.Length > 0 && !r.Contains('\n', StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        if (asked.Count == 0)
+        {
+            return resolved;
+        }
+
+        var output = _git.Run(
+            ["cat-file", "--batch-check=%(objectname) %(objecttype)"],
+            string.Concat(asked.Select(r => r + "^{commit}\n")));
+        var lines = Encoding.UTF8.GetString(output.Stdout).Split('\n');
+        for (var i = 0; i < asked.Count && i < lines.Length; i++)
+        {
+            var parts = lines[i].Split(' ');
+            if (parts.Length == 2 && parts[1] == "commit" && parts[0].Length >= 40)
+            {
+                resolved[asked[i]] = parts[0];
+            }
+        }
+
+        return resolved;
+    }
+
+    /// <summary>
     /// The text of <paramref name="path"/> as <paramref name="revision"/> has it, or null when absent.
     /// </summary>
     public string? ReadFile(string revision, string path)
