@@ -54,7 +54,9 @@ internal sealed partial class RepositoryAuditor
         var problems = findings.Count(f => f.Problem is not null);
         if (problems > 0)
         {
-            _notes.Add($"{problems} fixes could not be blamed completely (blobs missing from the clone)");
+            _notes.Add(problems == 1
+                ? "1 fix could not be blamed completely (blobs missing from the clone)."
+                : $"{problems} fixes could not be blamed completely (blobs missing from the clone).");
         }
 
         return findings;

@@ -32,7 +32,7 @@ internal sealed partial class RepositoryAuditor(
         var since = from.AddDays(-1);
         if (repository.IsShallow)
         {
-            _notes.Add("the clone is shallow: commits before its boundary are missing and blame stops there");
+            _notes.Add("The clone is shallow: commits before its boundary are missing, and blame stops there.");
         }
 
         var reachable = repository.ReadCommits(branch.Revision, since, firstParent: false)
@@ -183,8 +183,10 @@ internal sealed partial class RepositoryAuditor(
         var unknown = counts.Values.Count(c => !c.Known);
         if (unknown > 0)
         {
-            _notes.Add(
-                $"{unknown} commits could not be diffed (blobs missing from the clone); their lines are not counted");
+            _notes.Add(unknown == 1
+                ? "1 commit could not be diffed (blobs missing from the clone); its lines are not counted."
+                : $"{unknown} commits could not be diffed (blobs missing from the clone); their lines are not "
+                    + "counted.");
         }
     }
 
