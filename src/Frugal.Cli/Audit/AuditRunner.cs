@@ -72,9 +72,10 @@ internal static class AuditRunner
     {
         var warnings = new List<string>(pullRequests.Warnings);
         var (sessions, outputPrices) = SessionReader.Read(ledger, prices, options);
-        if (repositories.Count == 0)
+        var given = repositories.Count > 0;
+        if (!given)
         {
-            repositories = OpenSessionRepositories(sessions, warnings);
+            repositories = OpenSeenRepositories(ledger, sessions, warnings);
         }
         else
         {
@@ -83,11 +84,19 @@ internal static class AuditRunner
         }
 
         var facts = new List<RepositoryFacts>();
+        var active = sessions.Select(s => s.Repository).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var repository in repositories)
         {
             try
             {
-                facts.Add(new RepositoryAuditor(repository, ledger, pullRequests.Index).Read(options.From));
+                var read = new RepositoryAuditor(repository, ledger, pullRequests.Index).Read(options.From);
+
+                // A repository seen in older sessions counts when the window has sessions or commits in it.
+                if (given || active.Contains(repository.Root)
+                    || read.Commits.Any(c => options.Contains(c.Commit.CommittedAt)))
+                {
+                    facts.Add(read);
+                }
             }
             catch (GitException e)
             {
@@ -105,10 +114,26 @@ internal static class AuditRunner
         return new AuditRun(report, warnings);
     }
 
-    private static List<GitRepository> OpenSessionRepositories(List<AuditSession> sessions, List<string> warnings)
+    /// <summary>
+    /// Every repository the ledger has seen: those of the window's sessions, and those of every working folder an
+    /// older call ran in that still exists and is in a repository.
+    /// </summary>
+    private static List<GitRepository> OpenSeenRepositories(
+        UsageLedger ledger, List<AuditSession> sessions, List<string> warnings)
     {
         var repositories = new List<GitRepository>();
-        var roots = sessions.Select(s => s.Repository).OfType<string>().Distinct(StringComparer.Ordinal);
+        var roots = sessions.Select(s => s.Repository).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var known = sessions.Select(s => s.Project).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var project in ledger.Projects().Where(p => !known.Contains(p) && Directory.Exists(p)))
+        {
+            // A folder inside a repository already found needs no git process of its own.
+            var inside = roots.Any(r => project.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal));
+            if (!inside && GitRepository.FindRoot(project) is { } root)
+            {
+                roots.Add(root);
+            }
+        }
+
         foreach (var root in roots.Order(StringComparer.Ordinal))
         {
             try

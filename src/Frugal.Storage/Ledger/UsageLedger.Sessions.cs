@@ -54,6 +54,21 @@ public sealed partial class UsageLedger
         }
     }
 
+    /// <summary>Every working folder a call was ever made in, whatever its date.</summary>
+    public IReadOnlyList<string> Projects()
+    {
+        using var command = new PreparedStatement(
+            _connection, "SELECT DISTINCT project FROM usage_context WHERE project IS NOT NULL ORDER BY project;");
+        using var reader = command.Reader();
+        var projects = new List<string>();
+        while (reader.Read())
+        {
+            projects.Add(reader.GetString(0));
+        }
+
+        return projects;
+    }
+
     private (Dictionary<long, int> Contexts, List<SessionShape> Shapes, List<int> SessionOf,
         List<(string Source, string Session)> Sessions) SessionContexts()
     {

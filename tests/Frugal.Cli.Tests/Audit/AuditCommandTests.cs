@@ -159,6 +159,26 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void Without_repo_every_repository_the_ledger_has_seen_is_audited_when_the_window_has_commits_in_it()
+    {
+        using var scenario = new AuditScenario();
+        var april = scenario.CommitOnMain("feat: april work", day: 33);
+        FrugalProcess.Run(scenario.Home, scenario.AuditArguments("--json")).ExitCode.ShouldBe(0);
+
+        // April has no session, but March's sessions ran in the repository, and April has a commit in it.
+        var result = FrugalProcess.Run(
+            scenario.Home, "audit", "--since", "2026-04-01", "--until", "2026-04-30", "--timezone", "UTC", "--json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        json.RootElement.GetProperty("usage").GetProperty("sessions").GetInt32().ShouldBe(0);
+        var repository = json.RootElement.GetProperty("repositories").EnumerateArray().ShouldHaveSingleItem();
+        repository.GetProperty("repository").GetString().ShouldBe(scenario.Repository);
+        repository.GetProperty("features").GetInt32().ShouldBe(1);
+        json.RootElement.GetProperty("commits")[0].GetProperty("sha").GetString().ShouldBe(april);
+    }
+
+    [Fact]
     public void A_repeat_audit_reads_line_counts_and_blames_from_the_ledger_and_says_the_same()
     {
         using var scenario = new AuditScenario();
