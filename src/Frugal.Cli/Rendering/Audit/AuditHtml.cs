@@ -83,9 +83,12 @@ internal static class AuditHtml
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
         {
             json.WriteStartObject();
+            // Every date of the window, days without use at zero, so that the time axis is even.
             json.WriteStartArray("daily");
-            foreach (var day in report.Daily)
+            var used = report.Daily.ToDictionary(d => d.Date);
+            for (var date = report.Since; date <= report.Until && report.Daily.Count > 0; date = date.AddDays(1))
             {
+                var day = used.GetValueOrDefault(date) ?? new DailyUsage(date, 0, 0);
                 json.WriteStartArray();
                 json.WriteStringValue(day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 json.WriteNumberValue(Numbers.UsdForJson(day.CostUsd));
@@ -136,39 +139,46 @@ internal static class AuditHtml
         h1{margin:0}h2{margin-top:2rem;border-bottom:1px solid #d8dce4;padding-bottom:.2rem}.sub{color:#5b6475}
         table{border-collapse:collapse;margin:.5rem 0;font-variant-numeric:tabular-nums}
         th,td{border:1px solid #d8dce4;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f5f9}
-        .n{text-align:right}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:1rem}
-        .chart{height:320px;border:1px solid #d8dce4;border-radius:6px}
+        .n{text-align:right}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:1rem}
+        .chart{height:360px;border:1px solid #d8dce4;border-radius:6px}#chart-daily{grid-column:1/-1}
+        .empty{display:flex;align-items:center;justify-content:center;color:#5b6475}
         """;
 
     private const string ChartScript = """
         (function () {
           var data = JSON.parse(document.getElementById('audit-data').textContent);
-          function draw(id, option) {
+          function draw(id, rows, empty, option) {
             var element = document.getElementById(id);
-            if (!window.echarts) { element.textContent = 'Charts need JavaScript.'; return; }
+            if (!window.echarts) { element.textContent = 'The charts need JavaScript.'; return; }
+            if (rows.length === 0) { element.textContent = empty; element.className += ' empty'; return; }
+            option.animation = false;
             echarts.init(element).setOption(option);
           }
-          draw('chart-daily', {
+          function labels(rows) { return rows.map(function (r) { return r[0]; }); }
+          function values(rows, i) { return rows.map(function (r) { return r[i]; }); }
+          draw('chart-daily', data.daily, 'No use in this window.', {
             title: { text: 'Use over time', left: 'center' }, tooltip: { trigger: 'axis' },
-            legend: { bottom: 0, data: ['Cost (USD)', 'Tokens'] },
-            xAxis: { type: 'category', data: data.daily.map(function (d) { return d[0]; }) },
+            legend: { bottom: 0, data: ['Cost (USD)', 'Tokens'] }, grid: { containLabel: true, left: 16, right: 16 },
+            xAxis: { type: 'category', data: labels(data.daily) },
             yAxis: [{ type: 'value', name: 'USD' }, { type: 'value', name: 'tokens' }],
             series: [
-              { name: 'Cost (USD)', type: 'bar', data: data.daily.map(function (d) { return d[1]; }) },
-              { name: 'Tokens', type: 'line', yAxisIndex: 1, data: data.daily.map(function (d) { return d[2]; }) }
+              { name: 'Cost (USD)', type: 'bar', data: values(data.daily, 1) },
+              { name: 'Tokens', type: 'line', yAxisIndex: 1, data: values(data.daily, 2) }
             ]
           });
-          draw('chart-features', {
+          draw('chart-features', data.features, 'No feature with linked spend.', {
             title: { text: 'Cost per feature (USD)', left: 'center' }, tooltip: {},
-            grid: { left: 220 }, xAxis: { type: 'value' },
-            yAxis: { type: 'category', data: data.features.map(function (f) { return f[0]; }) },
-            series: [{ type: 'bar', data: data.features.map(function (f) { return f[1]; }) }]
+            grid: { containLabel: true, left: 16, right: 24 }, xAxis: { type: 'value' },
+            yAxis: { type: 'category', data: labels(data.features),
+              axisLabel: { width: 220, overflow: 'truncate' } },
+            series: [{ type: 'bar', data: values(data.features, 1) }]
           });
-          draw('chart-leaderboard', {
+          draw('chart-leaderboard', data.leaderboard, 'No per-feature score: see the scores below.', {
             title: { text: 'Leaderboard: per-feature score', left: 'center' }, tooltip: {},
-            grid: { left: 160 }, xAxis: { type: 'value' },
-            yAxis: { type: 'category', data: data.leaderboard.map(function (r) { return r[0]; }) },
-            series: [{ type: 'bar', data: data.leaderboard.map(function (r) { return r[1]; }) }]
+            grid: { containLabel: true, left: 16, right: 24 }, xAxis: { type: 'value' },
+            yAxis: { type: 'category', data: labels(data.leaderboard),
+              axisLabel: { width: 160, overflow: 'truncate' } },
+            series: [{ type: 'bar', data: values(data.leaderboard, 1) }]
           });
         })();
         """;
