@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Frugal.Cli.Tests.Support;
 using Shouldly;
 using Snapshooter.Xunit3;
@@ -58,5 +60,62 @@ public sealed class AuditRenderingTests
         {
             page.ShouldContain($"id=\"{id}\"");
         }
+    }
+
+    [Fact]
+    public void The_html_audit_draws_its_three_charts_in_a_real_browser_offline()
+    {
+        var browser = Browser();
+        if (browser is null)
+        {
+            // CI installs Chromium, so there this never skips.
+            Assert.Skip("No Chromium on PATH (chromium, chromium-browser or google-chrome): the page is not drawn.");
+        }
+
+        using var scenario = new AuditScenario();
+        var html = Path.Combine(scenario.Home, "audit.html");
+        FrugalProcess.Run(scenario.Home, scenario.AuditArguments("--prs", scenario.PullRequests, "--html", html))
+            .ExitCode.ShouldBe(0);
+
+        var dom = DumpDom(browser, html);
+
+        // Each chart's element became an ECharts instance holding a drawn canvas.
+        foreach (var id in (string[])["chart-daily", "chart-features", "chart-leaderboard"])
+        {
+            Regex.IsMatch(dom, $"<div id=\"{id}\" class=\"chart\" _echarts_instance_=\"[^\"]+\"[^>]*>.*?<canvas")
+                .ShouldBeTrue($"{id} was not drawn");
+        }
+
+        dom.ShouldNotContain(">The charts need JavaScript.<");
+    }
+
+    private static string? Browser() =>
+        ((string[])["chromium", "chromium-browser", "google-chrome"])
+            .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+                .Select(folder => Path.Combine(folder, name)))
+            .FirstOrDefault(File.Exists);
+
+    /// <summary>
+    /// The page's DOM after its scripts ran, with no network: the page must carry everything it needs.
+    /// </summary>
+    private static string DumpDom(string browser, string html)
+    {
+        var start = new ProcessStartInfo(browser)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+            "--proxy-server=127.0.0.1:9", "--virtual-time-budget=3000", "--dump-dom", "file://" + html])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var dom = process.StandardOutput.ReadToEnd();
+        process.WaitForExit(60_000).ShouldBeTrue("the browser did not finish within a minute");
+        _ = errors.Result;
+        return dom;
     }
 }
