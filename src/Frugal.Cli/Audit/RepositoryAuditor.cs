@@ -19,6 +19,8 @@ internal sealed partial class RepositoryAuditor(
     /// </summary>
     public const string BlameMethod = "szz-b/w/root/code-lines/1";
 
+    private const int BridgeLength = 8;
+
     private readonly List<string> _notes = [];
     private string _revision = "HEAD";
 
@@ -81,13 +83,13 @@ internal sealed partial class RepositoryAuditor(
     /// (<c>Merge branch 'main' of …</c>, <c>Merge remote-tracking branch 'origin/main'</c>), whose second parent
     /// is where the default branch really went.
     /// </summary>
-    private static (List<CommitInfo> Line, Dictionary<string, string> Parent) MainlineOf(
+    private (List<CommitInfo> Line, Dictionary<string, string> Parent) MainlineOf(
         string tip, Dictionary<string, CommitInfo> reachable, string defaultBranch)
     {
         var line = new List<CommitInfo>();
         var parent = new Dictionary<string, string>(StringComparer.Ordinal);
         var sha = tip;
-        while (sha is not null && reachable.TryGetValue(sha, out var commit))
+        while (sha is not null && (reachable.TryGetValue(sha, out var commit) || Bridge(sha, reachable, out commit)))
         {
             line.Add(commit);
             sha = commit.Parents.Count == 0 ? null
@@ -100,6 +102,43 @@ internal sealed partial class RepositoryAuditor(
         }
 
         return (line, parent);
+    }
+
+    /// <summary>
+    /// Whether the mainline goes on past <paramref name="sha"/>, a commit the dated read left out: a commit whose
+    /// clock was wrong (dated years back) sits between commits of the window. Up to <see cref="BridgeLength"/>
+    /// commits are read one by one; when the line reaches a commit the read has, they join it.
+    /// </summary>
+    private bool Bridge(string sha, Dictionary<string, CommitInfo> reachable, out CommitInfo commit)
+    {
+        commit = null!;
+        var chain = new List<CommitInfo>();
+        string? next = null;
+        foreach (var found in repository.ReadFirstParents(sha, BridgeLength + 1))
+        {
+            if (reachable.ContainsKey(found.Sha))
+            {
+                next = found.Sha;
+                break;
+            }
+
+            chain.Add(found);
+        }
+
+        if (next is null || chain.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var bridged in chain)
+        {
+            reachable[bridged.Sha] = bridged;
+        }
+
+        _notes.Add($"{chain.Count} mainline commit(s) dated before the window (a wrong clock?) sit between commits "
+            + "of the window; they are read as part of it.");
+        commit = chain[0];
+        return true;
     }
 
     private static bool PullsDefaultBranch(string subject, string defaultBranch) =>

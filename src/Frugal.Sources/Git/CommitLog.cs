@@ -1,120 +1,104 @@
-using System.Globalization;
 using System.Text;
 using Frugal.Domain.Outcomes;
 
 namespace Frugal.Sources.Git;
 
 /// <summary>
-/// The <c>git log</c> format the history reader asks for and its parser. Each commit starts with a record
-/// separator (0x1E) and its fields are split by unit separators (0x1F), which no name, date or id contains; the
-/// message comes last, so whatever it holds cannot shift the fields before it.
+/// The <c>git log</c> format the history reader asks for and its parser. With <c>-z</c>, every field and every commit
+/// ends with a NUL byte, which git keeps out of names, e-mail addresses and messages (any other byte, the ASCII
+/// separators included, can appear in them). Dates are Unix seconds, which hold any offset git accepts.
 /// </summary>
 internal static class CommitLog
 {
-    private const byte RecordSeparator = 0x1E;
-    private const byte UnitSeparator = 0x1F;
     private const int Fields = 9;
 
-    /// <summary>The <c>--format</c> argument: id, parents, author, committer, both dates, raw message.</summary>
-    public const string Format = "--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%cn%x1f%ce%x1f%cI%x1f%B";
+    /// <summary>The arguments that ask for the format: id, parents, author, committer, both dates, message.</summary>
+    public static readonly string[] Arguments =
+        ["-z", "--format=%H%x00%P%x00%an%x00%ae%x00%at%x00%cn%x00%ce%x00%ct%x00%B"];
+
+    /// <summary>The same with <c>%S</c> (the ref each commit was reached from) first.</summary>
+    public static readonly string[] WithSourceArguments =
+        ["-z", "--format=%S%x00%H%x00%P%x00%an%x00%ae%x00%at%x00%cn%x00%ce%x00%ct%x00%B"];
 
     private static readonly UTF8Encoding StrictUtf8 = new(
         encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Parses every complete commit in <paramref name="output"/>, in the order git wrote them.</summary>
-    public static List<CommitInfo> Parse(ReadOnlySpan<byte> output)
+    public static List<CommitInfo> Parse(ReadOnlySpan<byte> output) =>
+        [.. ParseFields(output, withSource: false).Select(p => p.Commit)];
+
+    /// <summary>Parses output written with <see cref="WithSourceArguments"/>.</summary>
+    public static List<(string Source, CommitInfo Commit)> ParseWithSource(ReadOnlySpan<byte> output) =>
+        ParseFields(output, withSource: true);
+
+    private static List<(string Source, CommitInfo Commit)> ParseFields(ReadOnlySpan<byte> output, bool withSource)
     {
-        var commits = new List<CommitInfo>();
-        foreach (var record in Records(output))
-        {
-            if (TryParse(output[record]) is { } commit)
-            {
-                commits.Add(commit);
-            }
-        }
-
-        return commits;
-    }
-
-    /// <summary>
-    /// Parses output whose format puts <c>%S</c> (the ref each commit was reached from) before the usual fields.
-    /// </summary>
-    public static List<(string Source, CommitInfo Commit)> ParseWithSource(ReadOnlySpan<byte> output)
-    {
-        var commits = new List<(string, CommitInfo)>();
-        foreach (var range in Records(output))
-        {
-            var record = output[range];
-            var split = record.IndexOf(UnitSeparator);
-            if (split > 0 && TryParse(record[(split + 1)..]) is { } commit)
-            {
-                commits.Add((Text(record[..split]), commit));
-            }
-        }
-
-        return commits;
-    }
-
-    private static List<Range> Records(ReadOnlySpan<byte> output)
-    {
-        var records = new List<Range>();
+        var fields = new List<Range>();
         var offset = 0;
-        while (true)
+        while (offset < output.Length)
         {
-            var start = output[offset..].IndexOf(RecordSeparator);
-            if (start < 0)
+            var end = output[offset..].IndexOf((byte)0);
+            var length = end < 0 ? output.Length - offset : end;
+            fields.Add(new Range(offset, offset + length));
+            offset += length + 1;
+        }
+
+        var width = withSource ? Fields + 1 : Fields;
+        var commits = new List<(string, CommitInfo)>();
+        var i = 0;
+        while (i + width <= fields.Count)
+        {
+            // A commit starts with its id; anything else (a message that held a NUL after all) is passed over.
+            var id = output[fields[i + (withSource ? 1 : 0)]];
+            if (!IsObjectId(TrimNewlines(id)))
             {
-                return records;
+                i++;
+                continue;
             }
 
-            offset += start + 1;
-            var end = output[offset..].IndexOf(RecordSeparator);
-            var length = end < 0 ? output.Length - offset : end;
-            records.Add(new Range(offset, offset + length));
-            offset += length;
+            var source = withSource ? Text(output[fields[i]]) : string.Empty;
+            var at = withSource ? i + 1 : i;
+            commits.Add((source, Commit(output, fields, at)));
+            i += width;
         }
+
+        return commits;
     }
 
-    private static CommitInfo? TryParse(ReadOnlySpan<byte> record)
+    private static CommitInfo Commit(ReadOnlySpan<byte> output, List<Range> fields, int at)
     {
-        Span<Range> fields = stackalloc Range[Fields];
-        var count = SplitFields(record, fields);
-        if (count < Fields)
-        {
-            return null;
-        }
-
-        var parents = Text(record[fields[1]]);
+        var parents = Text(output[fields[at + 1]]);
         return new CommitInfo
         {
-            Sha = Text(record[fields[0]]),
+            Sha = Text(TrimNewlines(output[fields[at]])),
             Parents = parents.Length == 0 ? [] : parents.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            Author = new GitIdentity(Text(record[fields[2]]), Text(record[fields[3]])),
-            AuthoredAt = Instant(record[fields[4]]),
-            Committer = new GitIdentity(Text(record[fields[5]]), Text(record[fields[6]])),
-            CommittedAt = Instant(record[fields[7]]),
-            Message = Message(record[fields[8]]),
+            Author = new GitIdentity(Text(output[fields[at + 2]]), Text(output[fields[at + 3]])),
+            AuthoredAt = Instant(output[fields[at + 4]]),
+            Committer = new GitIdentity(Text(output[fields[at + 5]]), Text(output[fields[at + 6]])),
+            CommittedAt = Instant(output[fields[at + 7]]),
+            Message = Message(output[fields[at + 8]]),
         };
     }
 
-    /// <summary>Splits the first eight fields off; the ninth (the message) takes the rest whatever it holds.</summary>
-    private static int SplitFields(ReadOnlySpan<byte> record, Span<Range> fields)
-    {
-        var position = 0;
-        for (var i = 0; i < Fields - 1; i++)
-        {
-            var next = record[position..].IndexOf(UnitSeparator);
-            if (next < 0)
-            {
-                return i;
-            }
+    /// <summary>git puts a newline between a commit's end and the next one's start in some versions.</summary>
+    private static ReadOnlySpan<byte> TrimNewlines(ReadOnlySpan<byte> field) => field.TrimStart((byte)'\n');
 
-            fields[i] = new Range(position, position + next);
-            position += next + 1;
+    private static bool IsObjectId(ReadOnlySpan<byte> text)
+    {
+        if (text.Length is not (40 or 64))
+        {
+            return false;
         }
 
-        fields[Fields - 1] = new Range(position, record.Length);
-        return Fields;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigitLower((char)c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -144,9 +128,12 @@ internal static class CommitLog
         return text.TrimEnd('\n', ' ');
     }
 
+    /// <summary>Unix seconds, as <c>%at</c> and <c>%ct</c> write them; 0 when unreadable.</summary>
     private static DateTimeOffset Instant(ReadOnlySpan<byte> bytes)
     {
-        var text = Text(bytes);
-        return DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+        _ = System.Buffers.Text.Utf8Parser.TryParse(bytes, out long seconds, out _);
+        seconds = Math.Clamp(
+            seconds, DateTimeOffset.MinValue.ToUnixTimeSeconds(), DateTimeOffset.MaxValue.ToUnixTimeSeconds());
+        return DateTimeOffset.FromUnixTimeSeconds(seconds);
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class GitRepository
     /// </summary>
     public IReadOnlyList<CommitInfo> ReadCommits(string revision, DateTimeOffset? since, bool firstParent)
     {
-        List<string> arguments = ["log", CommitLog.Format];
+        List<string> arguments = ["log", .. CommitLog.Arguments];
         if (firstParent)
         {
             arguments.Add("--first-parent");
@@ -20,7 +20,12 @@ public sealed partial class GitRepository
 
         if (since is { } from)
         {
-            arguments.Add(SinceArgument(from));
+            // As a filter, a commit with a wrong clock far in the past does not stop git's walk (git 2.37 and
+            // later; older versions stop there, and the audit bridges such commits one by one).
+            var argument = SinceArgument(from);
+            arguments.Add(GitProcess.SinceAsFilter
+                ? argument.Replace("--since=", "--since-as-filter=", StringComparison.Ordinal)
+                : argument);
         }
 
         arguments.Add("--end-of-options");
@@ -28,6 +33,16 @@ public sealed partial class GitRepository
         arguments.Add("--");
         return CommitLog.Parse(_git.RunChecked(arguments));
     }
+
+    /// <summary>
+    /// The first <paramref name="count"/> commits of the first-parent line from <paramref name="sha"/>, whatever
+    /// their dates.
+    /// </summary>
+    public IReadOnlyList<CommitInfo> ReadFirstParents(string sha, int count) => CommitLog.Parse(_git.RunChecked(
+    [
+        "log", .. CommitLog.Arguments, "--first-parent",
+        "--max-count=" + count.ToString(CultureInfo.InvariantCulture), "--end-of-options", sha, "--",
+    ]));
 
     /// <summary>
     /// Commits on branches (local and remote-tracking) that <paramref name="defaultRevision"/> does not reach, made
@@ -39,7 +54,7 @@ public sealed partial class GitRepository
         [
             // With --glob, %S names the full ref, so a branch that exists only as origin/NAME reads as NAME.
             "log", "--source", "--glob=refs/heads", "--glob=refs/remotes", SinceArgument(since),
-            CommitLog.Format.Replace("%x1e%H", "%x1e%S%x1f%H", StringComparison.Ordinal),
+            .. CommitLog.WithSourceArguments,
             "--not", "--end-of-options", defaultRevision, "--",
         ]);
         var commits = new List<BranchCommit>();
@@ -64,7 +79,7 @@ public sealed partial class GitRepository
         }
 
         var output = _git.Run(
-            ["log", "--no-walk=unsorted", "--ignore-missing", "--stdin", CommitLog.Format], input + "\n");
+            ["log", "--no-walk=unsorted", "--ignore-missing", "--stdin", .. CommitLog.Arguments], input + "\n");
         if (output.ExitCode != 0)
         {
             throw _git.Failed(["log", "--no-walk", "--stdin"], output);
@@ -117,8 +132,13 @@ public sealed partial class GitRepository
         return counts;
     }
 
-    private static string SinceArgument(DateTimeOffset since) =>
-        "--since=" + since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// <c>--since</c> as a date git reads whatever it is (a bare number of seconds before 1973 is not read as a
+    /// time); before 1970, where git keeps no commits, everything.
+    /// </summary>
+    private static string SinceArgument(DateTimeOffset since) => since.ToUnixTimeSeconds() <= 0
+        ? "--since=1970-01-01 00:00:01 +0000"
+        : "--since=" + since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
 
     private static string BranchName(string reference)
     {

@@ -34,14 +34,20 @@ public sealed partial class GitRepository
     public static GitRepository Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (File.Exists(path))
+        {
+            throw new GitException($"{path} is a file; pass --repo with the folder of a git repository.");
+        }
+
         if (!System.IO.Directory.Exists(path))
         {
             throw new GitException($"{path} does not exist; pass --repo with the path of a git repository.");
         }
 
+        // --show-toplevel fails in a bare repository, so it is asked only once the repository is known to have a
+        // work tree.
         var probe = new GitProcess(path);
-        var output = probe.Run(
-            ["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir", "--show-toplevel"]);
+        var output = probe.Run(["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir"]);
         var lines = Encoding.UTF8.GetString(output.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (output.ExitCode != 0 || lines.Length < 3)
         {
@@ -49,7 +55,14 @@ public sealed partial class GitRepository
         }
 
         var bare = lines[0] == "true";
-        var root = bare || lines.Length < 4 ? lines[2] : lines[3];
+        var root = lines[2];
+        if (!bare)
+        {
+            var top = probe.Run(["rev-parse", "--show-toplevel"]);
+            var text = Encoding.UTF8.GetString(top.Stdout).Trim();
+            root = top.ExitCode == 0 && text.Length > 0 ? text : root;
+        }
+
         return new GitRepository(Path.GetFullPath(root), bare, lines[1] == "true");
     }
 

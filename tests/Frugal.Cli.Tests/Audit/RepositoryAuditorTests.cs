@@ -80,6 +80,37 @@ public sealed class RepositoryAuditorTests
         unmerged.Branches.ShouldBe(["feature/x"]);
     }
 
+    [Fact]
+    public void A_commit_with_a_wrong_clock_does_not_cut_the_mainline_short()
+    {
+        using var test = new TestRepository();
+        test.Commit("feat: one", March1.AddDays(2));
+        test.Commit("fix: two", March1.AddDays(3));
+        var skewed = test.Commit("chore: wrong clock", new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        test.Commit("feat: four", March1.AddDays(5));
+
+        var facts = Read(test, March1);
+        var mainline = facts.Commits.Where(c => c.Placement == CommitPlacement.Mainline).ToList();
+
+        mainline.Select(c => c.Commit.Subject).ShouldBe(["feat: four", "chore: wrong clock", "fix: two", "feat: one"]);
+        facts.Commits.Single(c => c.Commit.Sha == skewed).Commit.CommittedAt.Year.ShouldBe(2001);
+    }
+
+    [Fact]
+    public void A_bare_mirror_is_read_like_its_work_tree_and_a_window_from_1970_reads_everything()
+    {
+        using var test = new TestRepository();
+        test.Commit("feat: early", new DateTimeOffset(1972, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        test.Commit("feat: later", March1);
+        var mirror = Path.Combine(test.Parent, "mirror.git");
+        test.Git("clone", "-q", "--mirror", test.Path, mirror);
+
+        var facts = Read(mirror, new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        facts.Root.ShouldBe(mirror);
+        facts.Commits.Select(c => c.Commit.Subject).ShouldBe(["feat: later", "feat: early"]);
+    }
+
     private static RepositoryFacts Read(TestRepository test, DateTimeOffset from) => Read(test.Path, from);
 
     private static RepositoryFacts Read(string path, DateTimeOffset from)

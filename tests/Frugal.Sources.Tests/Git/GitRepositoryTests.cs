@@ -49,6 +49,27 @@ public sealed class GitRepositoryTests
     }
 
     [Fact]
+    public void Separator_bytes_in_names_and_messages_and_offsets_beyond_14_hours_are_read_as_written()
+    {
+        using var test = new TestRepository();
+        var message = "feat: a\u001e b\u001f c\n\nCo-Authored-By: Claude <noreply@anthropic.com>";
+        var sha = test.Commit(message, Day1, ("Eve\u001fSmith", "eve@example.org"));
+
+        // git takes any offset it can write; .NET offsets stop at 14 hours. 10:00 at +15:00 is 19:00 UTC the day
+        // before.
+        test.Git("-c", "user.name=Zed", "commit", "-q", "--allow-empty", "-m", "chore: far east",
+            "--date", "2026-03-03T10:00:00+1500");
+
+        var commits = GitRepository.Open(test.Path).ReadCommits("HEAD", null, firstParent: true);
+
+        commits.Count.ShouldBe(2);
+        commits[1].Sha.ShouldBe(sha);
+        commits[1].Author.Name.ShouldBe("Eve\u001fSmith");
+        commits[1].Message.ShouldBe(message);
+        commits[0].AuthoredAt.ShouldBe(new DateTimeOffset(2026, 3, 2, 19, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
     public void The_mainline_follows_first_parents_and_merge_line_counts_are_against_the_first_parent()
     {
         using var test = new TestRepository();
