@@ -73,19 +73,17 @@ internal static class AuditRunner
         var warnings = new List<string>(pullRequests.Warnings);
         var (sessions, outputPrices) = SessionReader.Read(ledger, prices, options);
         var given = repositories.Count > 0;
-        if (!given)
+        var audited = Distinct(given ? repositories : OpenSeenRepositories(ledger, sessions, warnings), warnings);
+        MapSessions(sessions, audited, given);
+        if (given)
         {
-            repositories = OpenSeenRepositories(ledger, sessions, warnings);
-        }
-        else
-        {
-            var roots = repositories.Select(r => r.Root).ToHashSet(StringComparer.Ordinal);
+            var roots = audited.Select(r => r.Repository.Root).ToHashSet(StringComparer.Ordinal);
             sessions = [.. sessions.Where(s => s.Repository is not null && roots.Contains(s.Repository))];
         }
 
         var facts = new List<RepositoryFacts>();
         var active = sessions.Select(s => s.Repository).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var repository in repositories)
+        foreach (var (repository, _) in audited)
         {
             try
             {
@@ -98,9 +96,13 @@ internal static class AuditRunner
                     facts.Add(read);
                 }
             }
+            catch (GitException e) when (!given)
+            {
+                warnings.Add($"{repository.Root} is left out: {WithoutRoot(e.Message, repository.Root)}");
+            }
             catch (GitException e)
             {
-                throw CliError.Git($"{repository.Root}: {e.Message}", e);
+                throw CliError.Git($"{repository.Root}: {WithoutRoot(e.Message, repository.Root)}", e);
             }
         }
 
@@ -113,6 +115,134 @@ internal static class AuditRunner
         var report = new AuditBuilder(sessions, facts, options, outputPrices).Build();
         return new AuditRun(report, warnings);
     }
+
+    /// <summary>
+    /// One entry per history: worktrees of one repository and clones of one project are the same commits, so each
+    /// is audited once, as the copy whose default branch has the newest commit. A repository whose history cannot
+    /// be read yet (no commit at all) is kept, and fails or is left out when read.
+    /// </summary>
+    private static List<(GitRepository Repository, List<string> Copies)> Distinct(
+        List<GitRepository> repositories, List<string> warnings)
+    {
+        var groups = new Dictionary<string, List<(GitRepository Repository, DateTimeOffset Tip)>>(
+            StringComparer.Ordinal);
+        var unread = new List<GitRepository>();
+        foreach (var repository in repositories)
+        {
+            try
+            {
+                var (history, tip) = repository.Identity(repository.FindDefaultBranch().Revision);
+                if (!groups.TryGetValue(history, out var group))
+                {
+                    groups[history] = group = [];
+                }
+
+                group.Add((repository, tip));
+            }
+            catch (GitException)
+            {
+                unread.Add(repository);
+            }
+        }
+
+        var distinct = new List<(GitRepository, List<string>)>();
+        foreach (var group in groups.Values)
+        {
+            var kept = group.OrderByDescending(g => g.Tip)
+                .ThenBy(g => g.Repository.Root, StringComparer.Ordinal)
+                .First();
+            var copies = group.Where(g => g.Repository != kept.Repository).Select(g => g.Repository.Root).ToList();
+            if (copies.Count > 0)
+            {
+                warnings.Add($"{string.Join(", ", copies)} and {kept.Repository.Root} hold one history (worktrees or "
+                    + $"clones); it is audited once, as {kept.Repository.Root}, with the sessions of all of them");
+            }
+
+            distinct.Add((kept.Repository, copies));
+        }
+
+        distinct.AddRange(unread.Select(r => (r, new List<string>())));
+        return [.. distinct.OrderBy(d => d.Item1.Root, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Points each session at the audited copy of its history. With <c>--repo</c>, a session in a worktree or clone
+    /// of a given repository counts for it.
+    /// </summary>
+    private static void MapSessions(
+        List<AuditSession> sessions, List<(GitRepository Repository, List<string> Copies)> audited, bool given)
+    {
+        var copyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (repository, copies) in audited)
+        {
+            foreach (var copy in copies)
+            {
+                copyOf[copy] = repository.Root;
+            }
+        }
+
+        if (given)
+        {
+            // Sessions in other folders count for a given repository when they hold the same history.
+            var historyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (repository, _) in audited)
+            {
+                if (HistoryOf(repository) is { } history)
+                {
+                    historyOf.TryAdd(history, repository.Root);
+                }
+            }
+
+            var known = audited.Select(a => a.Repository.Root).ToHashSet(StringComparer.Ordinal);
+            foreach (var root in sessions.Select(s => s.Repository).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                if (!known.Contains(root) && !copyOf.ContainsKey(root) && Open(root) is { } other
+                    && HistoryOf(other) is { } history && historyOf.TryGetValue(history, out var audit))
+                {
+                    copyOf[root] = audit;
+                }
+            }
+        }
+
+        foreach (var session in sessions)
+        {
+            if (session.Repository is { } root && copyOf.TryGetValue(root, out var audit))
+            {
+                session.Repository = audit;
+            }
+        }
+
+    }
+
+    private static GitRepository? Open(string root)
+    {
+        try
+        {
+            return GitRepository.Open(root);
+        }
+        catch (GitException)
+        {
+            return null;
+        }
+    }
+
+    private static string? HistoryOf(GitRepository repository)
+    {
+        try
+        {
+            return repository.Identity(repository.FindDefaultBranch().Revision).History;
+        }
+        catch (GitException)
+        {
+            return null;
+        }
+    }
+
+    private static string WithoutRoot(string message, string root) =>
+        message.StartsWith(root + " ", StringComparison.Ordinal)
+        || message.StartsWith(root + ":", StringComparison.Ordinal)
+            ? message[root.Length..].TrimStart(':', ' ')
+            : message;
 
     /// <summary>
     /// Every repository the ledger has seen: those of the window's sessions, and those of every working folder an

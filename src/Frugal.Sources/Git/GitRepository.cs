@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Frugal.Sources.Git;
@@ -130,6 +131,23 @@ public sealed partial class GitRepository
         var output = _git.Run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"]);
         var sha = Encoding.ASCII.GetString(output.Stdout).Trim();
         return output.ExitCode == 0 && sha.Length >= 40 ? sha : null;
+    }
+
+    /// <summary>
+    /// What makes two folders the same history (worktrees of one repository, clones of one project): the root
+    /// commits <paramref name="revision"/> grows from, joined; and when its newest commit was made, to prefer the
+    /// most up-to-date copy.
+    /// </summary>
+    public (string History, DateTimeOffset Tip) Identity(string revision)
+    {
+        var roots = Encoding.ASCII.GetString(
+            _git.RunChecked(["rev-list", "--max-parents=0", "--end-of-options", revision, "--"]));
+        var tip = Encoding.ASCII.GetString(
+            _git.RunChecked(["log", "-1", "--format=%ct", "--end-of-options", revision, "--"])).Trim();
+        var seconds = long.TryParse(tip, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        var history = string.Join(
+            ' ', roots.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        return (history, DateTimeOffset.FromUnixTimeSeconds(seconds));
     }
 
     /// <summary>

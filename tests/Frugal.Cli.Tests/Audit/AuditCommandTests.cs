@@ -179,6 +179,46 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void A_worktree_is_the_same_history_and_its_sessions_count_once_for_it()
+    {
+        using var scenario = new AuditScenario();
+        var side = Path.Combine(scenario.Parent, "side");
+        scenario.Git("worktree", "add", "-q", "-b", "side", side, scenario.Init);
+        scenario.AddSession("S5", "side", side, day: 20);
+
+        var result = FrugalProcess.Run(
+            scenario.Home, "audit", "--since", "2026-03-01", "--until", "2026-03-31", "--timezone", "UTC", "--json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stderr.ShouldContain($"{side} and {scenario.Repository} hold one history");
+        using var json = JsonDocument.Parse(result.Stdout);
+        var repository = json.RootElement.GetProperty("repositories").EnumerateArray().ShouldHaveSingleItem();
+        repository.GetProperty("commits").GetInt32().ShouldBe(6);
+        json.RootElement.GetProperty("answer").GetProperty("shippedFeatures").GetInt32().ShouldBe(3);
+        var s5 = json.RootElement.GetProperty("sessions").EnumerateArray()
+            .Single(s => s.GetProperty("session").GetString() == "S5");
+        s5.GetProperty("repository").GetString().ShouldBe(scenario.Repository);
+    }
+
+    [Fact]
+    public void A_seen_repository_without_commits_is_left_out_with_a_warning_and_the_audit_goes_on()
+    {
+        using var scenario = new AuditScenario();
+        var fresh = Path.Combine(scenario.Parent, "fresh");
+        Directory.CreateDirectory(fresh);
+        scenario.Git("-C", fresh, "init", "-q");
+        scenario.AddSession("S6", "main", fresh, day: 20);
+
+        var result = FrugalProcess.Run(
+            scenario.Home, "audit", "--since", "2026-03-01", "--until", "2026-03-31", "--timezone", "UTC", "--json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stderr.ShouldContain($"{fresh} is left out: has no default branch");
+        using var json = JsonDocument.Parse(result.Stdout);
+        json.RootElement.GetProperty("repositories").EnumerateArray().ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void A_repeat_audit_reads_line_counts_and_blames_from_the_ledger_and_says_the_same()
     {
         using var scenario = new AuditScenario();

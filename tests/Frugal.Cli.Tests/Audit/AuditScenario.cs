@@ -106,6 +106,9 @@ internal sealed class AuditScenario : IDisposable
 
     public string Git(params string[] arguments) => _repository.Git(arguments);
 
+    /// <summary>The folder the repository sits in, for worktrees and clones beside it.</summary>
+    public string Parent => _repository.Parent;
+
     /// <summary>Adds a commit on the branch checked out (main) on March's <paramref name="day"/>, at noon.</summary>
     public string CommitOnMain(string message, int day) => _repository.Commit(message, At(day - 1, 12));
 
@@ -132,11 +135,19 @@ internal sealed class AuditScenario : IDisposable
     }
 
     /// <summary>
+    /// Adds a session of two calls an hour apart, from 09:00 on March's <paramref name="day"/>, in
+    /// <paramref name="folder"/>.
+    /// </summary>
+    public void AddSession(string id, string branch, string folder, int day) =>
+        WriteSession(id, branch, At(day - 1, 9), 2, 60, folder);
+
+    /// <summary>
     /// Writes <paramref name="calls"/> assistant lines, one every <paramref name="minutesApart"/>/(calls−1) minutes
     /// from <paramref name="start"/>, each with 1,000 input and 500 output tokens of Claude Sonnet 4.5: $0.0105 a call
     /// (1,000 × $3 + 500 × $15 per million).
     /// </summary>
-    private void WriteSession(string id, string branch, DateTimeOffset start, int calls, int minutesApart)
+    private void WriteSession(
+        string id, string branch, DateTimeOffset start, int calls, int minutesApart, string? cwd = null)
     {
         var folder = Path.Combine(Home, ".claude", "projects", "-repo-" + id);
         Directory.CreateDirectory(folder);
@@ -148,7 +159,7 @@ internal sealed class AuditScenario : IDisposable
                 .Replace("@ID@", id, StringComparison.Ordinal)
                 .Replace("@AT@", at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
                     StringComparison.Ordinal)
-                .Replace("@CWD@", Repository, StringComparison.Ordinal)
+                .Replace("@CWD@", cwd ?? Repository, StringComparison.Ordinal)
                 .Replace("@BRANCH@", branch, StringComparison.Ordinal)
                 .Replace("@N@", i.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("@MODEL@", Model, StringComparison.Ordinal);
