@@ -55,9 +55,16 @@ internal static class AuditRunner
             }
 
             pullRequests.AddRange(result.PullRequests);
+            if (result.EntryCount == 0)
+            {
+                warnings.Add($"{path} holds no pull request: review stays unknown; check the gh command's --search "
+                    + "window and --limit");
+            }
+
             if (result.Diagnostics.Count > 0)
             {
-                warnings.Add($"{path}: {result.Diagnostics.Count} entries skipped; first: {result.Diagnostics[0]}");
+                var skipped = result.Diagnostics.Count == 1 ? "1 entry" : $"{result.Diagnostics.Count} entries";
+                warnings.Add($"{path}: {skipped} skipped; first: {result.Diagnostics[0]}");
             }
         }
 

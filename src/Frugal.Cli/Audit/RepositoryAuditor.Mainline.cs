@@ -79,8 +79,9 @@ internal sealed partial class RepositoryAuditor
             var kind = facts.Approved ? ReviewKind.Approved
                 : facts.HumanReviewed ? ReviewKind.ReviewedNotApproved
                 : ReviewKind.NotReviewed;
+            // An export whose merge comes before its creation contradicts itself: that time is unknown, not negative.
             return new CommitReview(
-                kind, "pull request", facts.ReviewTime?.TotalHours, facts.TimeToFirstReview?.TotalHours);
+                kind, "pull request", NonNegative(facts.ReviewTime), NonNegative(facts.TimeToFirstReview));
         }
 
         if (ReviewedBy(commit))
@@ -97,6 +98,8 @@ internal sealed partial class RepositoryAuditor
 
         return CommitReview.Unknown;
     }
+
+    private static double? NonNegative(TimeSpan? time) => time is { } t && t >= TimeSpan.Zero ? t.TotalHours : null;
 
     private static bool ReviewedBy(CommitInfo commit)
     {

@@ -114,11 +114,17 @@ internal static class AuditCommand
         var prices = problems.Check(() => LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices)));
         var repositories = problems.Check(() => AuditRunner.OpenRepositories(parse.GetValue(Repos) ?? []));
         var pullRequests = problems.Check(() => AuditRunner.ReadPullRequests(parse.GetValue(Prs) ?? []));
+        var html = problems.Check(() => CheckHtml(
+            parse.GetValue(Html), parse.GetValue(CommonOptions.Ledger) ?? LedgerLocation.DefaultLedger(),
+            parse.GetValue(Prs) ?? []));
         problems.ThrowIfAny();
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone!).DateTime);
         var until = range!.Until ?? (range.Since is { } s && s > today ? s : today);
         var since = range.Since ?? until.AddDays(-(DefaultDays - 1));
+
+        // git keeps no commit before 1970, and the last day of year 9999 has no day after it.
+        (since, until) = (Clamp(since), Clamp(until));
         var options = new AuditOptions(
             since, until, zone!, grace, Enum.Parse<AuditGrouping>(parse.GetValue(By)!, ignoreCase: true),
             parse.GetValue(Names), PullRequestExport: (parse.GetValue(Prs) ?? []).Length > 0);
@@ -139,7 +145,43 @@ internal static class AuditCommand
             Consoles.Error().MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         }
 
-        return AuditOutput.Write(run.Report, json, markdown, parse.GetValue(Html));
+        return AuditOutput.Write(run.Report, json, markdown, html);
+    }
+
+    private static DateOnly Clamp(DateOnly date) =>
+        date < new DateOnly(1970, 1, 1) ? new DateOnly(1970, 1, 1)
+        : date > new DateOnly(9999, 12, 30) ? new DateOnly(9999, 12, 30)
+        : date;
+
+    /// <summary>
+    /// The <c>--html</c> path, checked before any work: its folder exists, and it is not the ledger or an export
+    /// (writing the page over them would lose what they hold).
+    /// </summary>
+    private static string? CheckHtml(string? path, string ledger, string[] exports)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw CliError.Usage($"--html {path} is a folder: give the path of the HTML file to write.");
+        }
+
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+        {
+            throw CliError.Usage($"--html {path}: the folder {folder} does not exist; create it or write elsewhere.");
+        }
+
+        if (full == Path.GetFullPath(ledger) || exports.Any(e => Path.GetFullPath(e) == full))
+        {
+            throw CliError.Usage($"--html {path} is an input of this audit (the ledger or an export): write the page "
+                + "to another file.");
+        }
+
+        return path;
     }
 
     private static TimeSpan ParseDuration(string option, string text)

@@ -14,10 +14,17 @@ public sealed partial class AuditBuilder
     private List<LeaderRow> Leaderboard()
     {
         var rows = _options.By == AuditGrouping.Project ? ProjectRows() : SessionGroupRows();
+
+        // A row with no session, feature or fix says nothing; rows without a score follow, most features first;
+        // the groups that are no one ("(no session)", "(unattributed)") come last.
         return
         [
-            .. rows.OrderBy(r => r.Score.Value is null ? 1 : 0)
+            .. rows.Where(r => r.Sessions > 0 || r.Features > 0 || r.Bugs > 0)
+                .OrderBy(r => r.Name.StartsWith('(') ? 1 : 0)
+                .ThenBy(r => r.Score.Value is null ? 1 : 0)
                 .ThenByDescending(r => r.Score.Value ?? 0)
+                .ThenByDescending(r => r.Features)
+                .ThenByDescending(r => r.Sessions)
                 .ThenBy(r => r.Name, StringComparer.Ordinal),
         ];
     }

@@ -75,7 +75,8 @@ public sealed class AuditSession(string source, string key)
             _projects[project] = _projects.GetValueOrDefault(project) + calls.Calls;
         }
 
-        if (group.Branch is { Length: > 0 } branch)
+        // A detached work tree logs "HEAD": that names no branch.
+        if (group.Branch is { Length: > 0 } branch && branch != "HEAD")
         {
             _branches.Add(branch);
         }

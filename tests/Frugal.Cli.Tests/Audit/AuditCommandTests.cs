@@ -219,6 +219,23 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void An_export_that_merges_a_pull_request_before_creating_it_gives_no_negative_review_time()
+    {
+        using var scenario = new AuditScenario();
+        File.WriteAllText(scenario.PullRequests, File.ReadAllText(scenario.PullRequests)
+            .Replace("\"createdAt\":\"2026-03-17T10:00:00Z\"", "\"createdAt\":\"2026-03-19T10:00:00Z\"",
+                StringComparison.Ordinal));
+
+        using var json = Audit(scenario, "--prs", scenario.PullRequests);
+
+        // #15 now claims a merge 24 hours before its creation: unknown, not −24 h. Only #12's 44 h remain.
+        var reviews = json.RootElement.GetProperty("outcomes").GetProperty("reviews");
+        reviews.GetProperty("withReviewTime").GetInt32().ShouldBe(1);
+        reviews.GetProperty("reviewHours").GetDouble().ShouldBe(44);
+        json.RootElement.GetProperty("answer").GetProperty("reviewHoursPerFeature").GetDouble().ShouldBe(44);
+    }
+
+    [Fact]
     public void A_repeat_audit_reads_line_counts_and_blames_from_the_ledger_and_says_the_same()
     {
         using var scenario = new AuditScenario();

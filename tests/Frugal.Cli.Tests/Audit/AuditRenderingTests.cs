@@ -37,6 +37,43 @@ public sealed class AuditRenderingTests
     }
 
     [Fact]
+    public void Text_from_history_cannot_break_a_markdown_table_or_reach_the_terminal_as_escape_sequences()
+    {
+        using var scenario = new AuditScenario();
+        scenario.CommitOnMain("feat: regex a\\|b & <x> `y` \u001b[31mred\u0007", day: 25);
+
+        var markdown = FrugalProcess.Run(scenario.Home, scenario.AuditArguments("--markdown")).Stdout;
+        var terminal = FrugalProcess.Run(scenario.Home, scenario.AuditArguments()).Stdout;
+
+        var row = markdown.Split('\n').Single(line => line.Contains("regex a", StringComparison.Ordinal));
+        row.ShouldContain("feat: regex a\\\\\\|b &amp; &lt;x> \\`y\\`  [31mred");
+
+        // Cells are split by bars no backslash escapes: as many as the header has.
+        var header = markdown.Split('\n').Single(line => line.StartsWith("| Commit |", StringComparison.Ordinal));
+        Cells(row).ShouldBe(Cells(header));
+        markdown.ShouldNotContain("\u001b");
+        terminal.ShouldNotContain("\u001b");
+        terminal.ShouldNotContain("\u0007");
+    }
+
+    [Fact]
+    public void The_html_page_is_refused_before_any_work_when_it_would_overwrite_the_ledger()
+    {
+        using var scenario = new AuditScenario();
+        var ledger = Path.Combine(scenario.Home, "ledger.db");
+
+        var result = FrugalProcess.Run(
+            scenario.Home, scenario.AuditArguments("--ledger", ledger, "--html", ledger));
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain($"--html {ledger} is an input of this audit");
+        File.Exists(ledger).ShouldBeFalse();
+    }
+
+    private static int Cells(string row) =>
+        Regex.Count(row, @"(?<!\\)(?:\\\\)*\|");
+
+    [Fact]
     public void The_html_audit_is_one_file_with_its_chart_library_and_text_from_history_encoded()
     {
         using var scenario = new AuditScenario();

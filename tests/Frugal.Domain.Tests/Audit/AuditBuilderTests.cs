@@ -96,6 +96,23 @@ public sealed class AuditBuilderTests
         bugs.OlderBugLinks.ShouldBe(1);
     }
 
+    [Fact]
+    public void The_leaderboard_puts_groups_that_are_no_one_last_and_leaves_out_empty_rows()
+    {
+        var byModel = April with { By = AuditGrouping.Model };
+        var session = Session("a", Noon, Noon.AddHours(1), model: "claude-haiku-4-5");
+        var linked = Commit("x", Noon.AddHours(1.5), "feat: linked");
+        var alone1 = Commit("y", Noon.AddDays(3), "feat: alone");
+        var alone2 = Commit("z", Noon.AddDays(4), "feat: alone too");
+
+        var rows = new AuditBuilder([session], [Facts(linked, alone1, alone2)], byModel, OutputPrices).Build()
+            .Leaderboard;
+
+        // No review hours: every score is n/a. "(no session)" has more features, but it is no one.
+        rows.Select(r => r.Name).ShouldBe(["claude-haiku-4-5", "(no session)"]);
+        rows[1].Features.ShouldBe(2);
+    }
+
     private static AuditReport Build(List<AuditSession> sessions, params AuditedCommit[] commits) =>
         new AuditBuilder(sessions, [Facts(commits)], April, OutputPrices).Build();
 }

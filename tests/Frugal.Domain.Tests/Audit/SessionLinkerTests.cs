@@ -68,6 +68,16 @@ public sealed class SessionLinkerTests
     }
 
     [Fact]
+    public void A_session_on_a_detached_head_links_like_one_that_logged_no_branch()
+    {
+        var session = Session("s", Noon, Noon.AddHours(1), branch: "HEAD");
+        var commit = Commit("a", Noon.AddMinutes(30));
+
+        session.Branches.ShouldBeEmpty();
+        new SessionLinker([Facts(commit)], Grace).Link(session).Commits.ShouldBe([commit]);
+    }
+
+    [Fact]
     public void A_session_outside_every_audited_repository_says_so_rather_than_unshipped()
     {
         var session = Session("s", Noon, Noon.AddHours(1));

@@ -47,15 +47,25 @@ internal static class AuditMarkdown
         text.Append('|');
         foreach (var cell in cells)
         {
-            text.Append(' ').Append(Escape(cell).Replace("|", "\\|", StringComparison.Ordinal)).Append(" |");
+            text.Append(' ').Append(Escape(cell)).Append(" |");
         }
 
         text.Append('\n');
     }
 
-    /// <summary>Escapes what Markdown would otherwise read as emphasis or markup.</summary>
+    /// <summary>
+    /// Escapes what Markdown would otherwise read as markup: backslashes first (so that <c>\|</c> cannot end a
+    /// cell), then cell bars, emphasis, code spans, entities and tags; line breaks become spaces.
+    /// </summary>
     private static string Escape(string text) => text
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("|", "\\|", StringComparison.Ordinal)
         .Replace("*", "\\*", StringComparison.Ordinal)
         .Replace("_", "\\_", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal);
+        .Replace("`", "\\`", StringComparison.Ordinal)
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace("\r\n", " ", StringComparison.Ordinal)
+        .Replace('\r', ' ')
+        .Replace('\n', ' ');
 }

@@ -7,20 +7,12 @@ namespace Frugal.Cli.Rendering.Audit;
 /// <summary>Writes an audit in the forms asked for.</summary>
 internal static class AuditOutput
 {
+    /// <summary>
+    /// Prints the audit, then writes the HTML page when asked: a page that cannot be written never costs the
+    /// printed audit.
+    /// </summary>
     public static int Write(AuditReport report, bool json, bool markdown, string? htmlPath)
     {
-        if (htmlPath is not null)
-        {
-            try
-            {
-                File.WriteAllText(htmlPath, AuditHtml.Write(report));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliError($"cannot write --html {htmlPath}: {e.Message}", e);
-            }
-        }
-
         if (json)
         {
             using var stdout = Console.OpenStandardOutput();
@@ -35,12 +27,33 @@ internal static class AuditOutput
         else
         {
             AuditTerminal.Render(Consoles.Out(), report);
-            if (htmlPath is not null)
+        }
+
+        if (htmlPath is not null)
+        {
+            WriteHtml(report, htmlPath);
+            if (!json && !markdown)
             {
                 Consoles.Out().WriteLine($"Wrote {htmlPath}.");
             }
         }
 
         return 0;
+    }
+
+    /// <summary>Writes beside the target and renames over it, so a failure never leaves half a page.</summary>
+    private static void WriteHtml(AuditReport report, string htmlPath)
+    {
+        var partial = htmlPath + ".partial";
+        try
+        {
+            File.WriteAllText(partial, AuditHtml.Write(report));
+            File.Move(partial, htmlPath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(partial);
+            throw new CliError($"cannot write --html {htmlPath}: {e.Message}", e);
+        }
     }
 }

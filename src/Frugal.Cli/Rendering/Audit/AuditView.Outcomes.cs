@@ -48,7 +48,7 @@ internal static partial class AuditView
             "bugs", "Bugs beside exposure",
             ViewTable.Of(["Introduced by", "Lines added", "Fixes blamed", "Per 1,000 lines"], 1, rows),
             [
-                $"{Figures.Count(b.FixesAnalysed)} fixes since the window began: "
+                $"{Figures.Count(b.FixesAnalysed, "fix", "fixes")} since the window began: "
                 + $"{Figures.Count(b.FixesWithCandidates)} named a bug-introducing candidate "
                 + $"({Figures.Count(b.FixesFromTrailer)} by a Fixes: trailer), {Figures.Count(b.FixesOnlyAdding)} only "
                 + $"added lines, {Figures.Count(b.FixesWithProblems)} could not be blamed completely; "

@@ -18,7 +18,8 @@ internal static partial class AuditView
                 "1 ÷ (review hours per feature × million tokens per feature)",
             ],
         ];
-        var inputs = $"Inputs: {Figures.Count(i.Features)} features, {Figures.Count(i.Bugs)} fixes "
+        var inputs = $"Inputs: {Figures.Count(i.Features, "feature", "features")}, "
+            + $"{Figures.Count(i.Bugs, "fix", "fixes")} "
             + $"(useful = {Figures.Ratio(m.Useful)}), review {Figures.Hours(i.ReviewHours)}, "
             + $"{Figures.Count(i.Tokens)} tokens, energy "
             + (i.EnergyKWh is { } e ? $"{e:0.###} kWh." : "not estimated.");

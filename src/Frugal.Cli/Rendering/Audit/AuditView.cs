@@ -17,12 +17,41 @@ internal static partial class AuditView
     public static List<ViewSection> Sections(AuditReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return
+        List<ViewSection> sections =
         [
             Answer(report), SpendByOutcome(report), Scores(report), Usage(report), ByTool(report), ByModel(report),
             ByProject(report), Outcomes(report), Bugs(report), Features(report), Findings(report),
             Leaderboard(report), Notes(report),
         ];
+        return [.. sections.Select(Clean)];
+    }
+
+    /// <summary>
+    /// Text from history (titles, names, branches) is written by anyone: control characters in it (terminal escape
+    /// sequences, bells, line breaks) become spaces before any form shows it.
+    /// </summary>
+    private static ViewSection Clean(ViewSection section) => section with
+    {
+        Table = section.Table is { } table
+            ? table with { Rows = [.. table.Rows.Select(row => (IReadOnlyList<string>)[.. row.Select(Clean)])] }
+            : null,
+        Lines = [.. section.Lines.Select(Clean)],
+    };
+
+    private static string Clean(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
     }
 
     /// <summary>A repository's or folder's name as people say it: its last folder.</summary>
@@ -57,8 +86,8 @@ internal static partial class AuditView
             ],
             [
                 "Bugs per feature",
-                $"{Figures.Ratio(a.BugsPerFeature)} ({Figures.Count(report.Outcomes.Fixes)} fixes ÷ "
-                + $"{Figures.Count(a.ShippedFeatures)} features)",
+                $"{Figures.Ratio(a.BugsPerFeature)} ({Figures.Count(report.Outcomes.Fixes, "fix", "fixes")} ÷ "
+                + $"{Figures.Count(a.ShippedFeatures, "feature", "features")})",
             ],
             ["Review hours per feature", Figures.Hours(a.ReviewHoursPerFeature)],
         ];

@@ -16,6 +16,10 @@ internal static class Figures
 
     public static string Count(long value) => value.ToString("N0", Invariant);
 
+    /// <summary>A count with its noun in the singular or plural: 1 fix, 2 fixes.</summary>
+    public static string Count(long value, string singular, string plural) =>
+        $"{Count(value)} {(value == 1 ? singular : plural)}";
+
     /// <summary>Large token counts in millions or thousands: 12.3M, 45.6k.</summary>
     public static string Tokens(double value) => value switch
     {
