@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs `frugal audit` on a real public repository with Claude Code co-authored commits, and checks that the audit's
 # AI-marked count for Claude Code agrees with what `git log -i --grep` finds for the same markers on the same commits.
-#   1. clones the bare mirror into a work tree WORK/OWNER+NAME/NAME (nothing under the mirror is written);
+#   1. clones a copy of the repository (--mirror PATH, else a bare mirror cloned once from --url into
+#      WORK/mirrors) into a work tree WORK/NAME/NAME (nothing in the copy is written);
 #   2. writes a synthetic Claude Code log tree whose sessions fall on that history (bench/real_repo_logs.py: the
 #      repositories publish no transcripts, so the logs are made up; their times, folder and branches are real);
 #   3. runs the audit for the window in terminal, Markdown and JSON form (HOME, XDG_* and the ledger all point
 #      into WORK, so no real user's data is read or written);
 #   4. counts, with git alone, the Claude-marked commits the audit should count, and compares.
-# Usage: bench/real-repo.sh [--mirror BARE_GIT_DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--work DIR]
+# Usage: bench/real-repo.sh [--mirror GIT_DIR | --url URL] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--work DIR]
 #                           [--seed N] [--frugal PATH] [--per-day]
-# Defaults: the basicmachines-co/basic-memory mirror, 2026-01-01 to 2026-02-28, /tmp/frugal-real-repo, seed 7,
+# Defaults: basicmachines-co/basic-memory from GitHub, 2026-01-01 to 2026-02-28, /tmp/frugal-real-repo, seed 7,
 # frugal built from src/Frugal.Cli (Release). Exits 1 when the counts disagree, after showing the days and commits
 # that differ; --per-day compares day by day even when the totals agree (so that errors cannot cancel out).
 # Needs git, python3 and the .NET 10 SDK.
@@ -17,11 +18,12 @@ set -euo pipefail
 caller=$(pwd)
 cd "$(dirname "$0")/.."
 bench=$(pwd)/bench
-mirror=/work/.mirror/basicmachines-co+basic-memory/repo
+mirror=; url=https://github.com/basicmachines-co/basic-memory.git
 since=2026-01-01; until=2026-02-28; work=/tmp/frugal-real-repo; seed=7; frugal_path=; per_day=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --mirror) mirror=$2; shift 2 ;;
+    --url) url=$2; shift 2 ;;
     --since) since=$2; shift 2 ;;
     --until) until=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
@@ -32,9 +34,16 @@ while [ $# -gt 0 ]; do
   esac
 done
 absolute() { case "$1" in /*) echo "$1" ;; *) echo "$caller/$1" ;; esac; }
-mirror=$(absolute "$mirror"); work=$(absolute "$work"); [ -n "$frugal_path" ] && frugal_path=$(absolute "$frugal_path")
-[ -d "$mirror" ] || { echo "no mirror at $mirror" >&2; exit 2; }
-name=$(basename "$(dirname "$mirror")")   # owner+name, the mirror folder's name
+work=$(absolute "$work"); [ -n "$frugal_path" ] && frugal_path=$(absolute "$frugal_path")
+if [ -z "$mirror" ]; then
+  # No local copy given: a bare mirror of the repository is cloned once into the work folder (needs the network).
+  mirror=$work/mirrors/$(basename "$url" .git).git
+  [ -d "$mirror" ] || git clone --quiet --mirror "$url" "$mirror"
+fi
+mirror=$(absolute "$mirror")
+[ -d "$mirror" ] || { echo "no repository at $mirror: give --mirror PATH (a bare or normal clone)" >&2; exit 2; }
+# The run's folder is named after the repository: the clone's folder, or its parent's when that is called "repo".
+name=$(basename "$mirror" .git); [ "$name" = repo ] && name=$(basename "$(dirname "$mirror")")
 w=$work/$name
 rm -rf "$w"
 mkdir -p "$w/home"
@@ -48,8 +57,8 @@ fi
 
 repo=$w/${name#*+}   # the work tree is named like the repository, as a developer's clone would be
 echo "== cloning $mirror into $repo" >&2
-# The store leaves out blobs of 4 MiB and more, so the checkout of HEAD can fail on a few files (sentry-mcp: 3). The
-# audit reads only history, so that is reported and the run goes on; a clone that fails otherwise stops here.
+# Some mirrors leave out blobs of 4 MiB and more, so the checkout of HEAD can fail on a few files (sentry-mcp: 3).
+# The audit reads only history, so that is reported and the run goes on; a clone that fails otherwise stops here.
 if ! git clone --quiet --no-hardlinks "$mirror" "$repo" 2> "$w/clone.err"; then
   git -C "$repo" rev-parse --verify --quiet HEAD > /dev/null || { cat "$w/clone.err" >&2; exit 1; }
   echo "note: clone made, but $(grep -c 'unable to read' "$w/clone.err") files of HEAD could not be checked out" \
