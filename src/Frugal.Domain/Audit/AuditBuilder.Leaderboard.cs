@@ -42,10 +42,12 @@ public sealed partial class AuditBuilder
     private IEnumerable<LeaderRow> SessionGroupRows()
     {
         var groupOf = _links.ToDictionary(l => l.Session, GroupKey);
+        var landedBy = _links.SelectMany(l => l.Mainline.Select(m => (m.Commit.Sha, Link: l)))
+            .ToLookup(p => p.Sha, p => p.Link, StringComparer.Ordinal);
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var change in _windowMainline.Values)
         {
-            var spenders = _links.Where(l => l.Mainline.Contains(change))
+            var spenders = landedBy[change.Commit.Sha]
                 .GroupBy(l => groupOf[l.Session], StringComparer.Ordinal)
                 .Select(g => (
                     g.Key, Cost: g.Sum(l => l.Session.CostUsd), Tokens: g.Sum(l => l.Session.Tokens.TotalTokens)))
@@ -58,12 +60,11 @@ public sealed partial class AuditBuilder
                 : "(no session)");
         }
 
-        var names = groupOf.Values.Concat(owner.Values).Distinct(StringComparer.Ordinal);
-        foreach (var name in names)
+        var sessionsOf = groupOf.ToLookup(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        var changesOf = _windowMainline.Values.ToLookup(c => owner[c.Commit.Sha], StringComparer.Ordinal);
+        foreach (var name in groupOf.Values.Concat(owner.Values).Distinct(StringComparer.Ordinal))
         {
-            var sessions = groupOf.Where(p => p.Value == name).Select(p => p.Key).ToList();
-            var changes = _windowMainline.Values.Where(c => owner[c.Commit.Sha] == name).ToList();
-            yield return Row(name, sessions, changes);
+            yield return Row(name, [.. sessionsOf[name]], [.. changesOf[name]]);
         }
     }
 
