@@ -21,6 +21,12 @@ internal sealed partial class RepositoryAuditor
 
         var change = CommitClassifier.Classify(commit);
         var pullRequest = pullRequests.Find(change.PullRequest, commit.Sha);
+        if (pullRequest is not null && change.PullRequest is null)
+        {
+            // A rebase merge names no pull request; the export knows it by the commit it merged as.
+            change = change with { PullRequest = pullRequest.Number };
+        }
+
         var branches = new List<string>();
         AddBranch(branches, change.MergedBranch);
         AddBranch(branches, pullRequest?.HeadRef);
@@ -106,8 +112,10 @@ internal sealed partial class RepositoryAuditor
         foreach (var line in commit.Message.Split('\n'))
         {
             var text = line.Trim();
-            if (text.StartsWith("Reviewed-by:", StringComparison.OrdinalIgnoreCase)
-                && !text.Contains(commit.Author.Email, StringComparison.OrdinalIgnoreCase))
+            var reviewer = text.Length > "Reviewed-by:".Length ? text["Reviewed-by:".Length..].Trim() : string.Empty;
+            if (text.StartsWith("Reviewed-by:", StringComparison.OrdinalIgnoreCase) && reviewer.Length > 0
+                && !reviewer.Contains(commit.Author.Email, StringComparison.OrdinalIgnoreCase)
+                && !reviewer.StartsWith(commit.Author.Name, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -39,7 +39,7 @@ internal sealed partial class RepositoryAuditor(
 
         var reachable = repository.ReadCommits(branch.Revision, since, firstParent: false)
             .ToDictionary(c => c.Sha, StringComparer.Ordinal);
-        var (mainline, mainlineParent) = MainlineOf(tip, reachable, branch.Name);
+        var (mainline, mainlineParent) = MainlineOf(tip, reachable, branch.Name, since);
         ReadWhatMergesBroughtIn(mainline, mainlineParent, reachable);
         var landedVia = MergedIn(mainline, mainlineParent, reachable);
         var unmerged = repository.ReadUnmergedCommits(branch.Revision, since);
@@ -84,12 +84,13 @@ internal sealed partial class RepositoryAuditor(
     /// is where the default branch really went.
     /// </summary>
     private (List<CommitInfo> Line, Dictionary<string, string> Parent) MainlineOf(
-        string tip, Dictionary<string, CommitInfo> reachable, string defaultBranch)
+        string tip, Dictionary<string, CommitInfo> reachable, string defaultBranch, DateTimeOffset since)
     {
         var line = new List<CommitInfo>();
         var parent = new Dictionary<string, string>(StringComparer.Ordinal);
         var sha = tip;
-        while (sha is not null && (reachable.TryGetValue(sha, out var commit) || Bridge(sha, reachable, out commit)))
+        while (sha is not null
+            && (reachable.TryGetValue(sha, out var commit) || Bridge(sha, reachable, since, out commit)))
         {
             line.Add(commit);
             sha = commit.Parents.Count == 0 ? null
@@ -105,38 +106,41 @@ internal sealed partial class RepositoryAuditor(
     }
 
     /// <summary>
-    /// Whether the mainline goes on past <paramref name="sha"/>, a commit the dated read left out: a commit whose
-    /// clock was wrong (dated years back) sits between commits of the window. Up to <see cref="BridgeLength"/>
-    /// commits are read one by one; when the line reaches a commit the read has, they join it.
+    /// Whether the mainline goes on past <paramref name="sha"/>, a commit the dated read did not reach. git stops
+    /// reading at a commit dated before the window, so a commit whose clock was wrong (dated years back) hides the
+    /// window's commits behind it. The next <see cref="BridgeLength"/> first parents are read; when one of them
+    /// falls in the window, the commits before it join the mainline and the read starts again from it.
     /// </summary>
-    private bool Bridge(string sha, Dictionary<string, CommitInfo> reachable, out CommitInfo commit)
+    private bool Bridge(
+        string sha, Dictionary<string, CommitInfo> reachable, DateTimeOffset since, out CommitInfo commit)
     {
         commit = null!;
-        var chain = new List<CommitInfo>();
-        string? next = null;
-        foreach (var found in repository.ReadFirstParents(sha, BridgeLength + 1))
-        {
-            if (reachable.ContainsKey(found.Sha))
-            {
-                next = found.Sha;
-                break;
-            }
-
-            chain.Add(found);
-        }
-
-        if (next is null || chain.Count == 0)
+        var chain = repository.ReadFirstParents(sha, BridgeLength + 1).ToList();
+        var resume = chain.FindIndex(c => reachable.ContainsKey(c.Sha) || c.CommittedAt >= since);
+        if (resume < 0)
         {
             return false;
         }
 
-        foreach (var bridged in chain)
+        if (!reachable.ContainsKey(chain[resume].Sha))
         {
-            reachable[bridged.Sha] = bridged;
+            foreach (var read in repository.ReadCommits(chain[resume].Sha, since, firstParent: false))
+            {
+                reachable.TryAdd(read.Sha, read);
+            }
         }
 
-        _notes.Add($"{chain.Count} mainline commit(s) dated before the window (a wrong clock?) sit between commits "
-            + "of the window; they are read as part of it.");
+        foreach (var bridged in chain.Take(resume + 1))
+        {
+            reachable.TryAdd(bridged.Sha, bridged);
+        }
+
+        if (resume > 0)
+        {
+            _notes.Add($"{resume} mainline commit(s) dated before the window (a wrong clock?) sit between commits "
+                + "of the window; they are read as part of it.");
+        }
+
         commit = chain[0];
         return true;
     }

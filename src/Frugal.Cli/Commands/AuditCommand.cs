@@ -187,6 +187,11 @@ internal static class AuditCommand
     private static TimeSpan ParseDuration(string option, string text)
     {
         var value = text.Trim();
+        if (value == "0")
+        {
+            return TimeSpan.Zero;
+        }
+
         if (value.Length >= 2 && double.TryParse(
             value.AsSpan(0, value.Length - 1), System.Globalization.NumberStyles.Float,
             System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 0 && number < 1e6)

@@ -174,9 +174,9 @@ public sealed partial class AuditBuilder
             "review-unknown",
             string.Create(Invariant, $"Review is unknown for {unknown} of {_windowMainline.Count} changes"),
             _options.PullRequestExport
-                ? "the pull request export does not cover them, and no Reviewed-by trailer or merge by another "
-                    + "person does"
-                : "no pull request export, Reviewed-by trailer or merge by another person covers them",
+                ? "the pull request export does not cover them, and no Reviewed-by trailer or pull request merged "
+                    + "by another person does"
+                : "no pull request export, Reviewed-by trailer or pull request merged by another person covers them",
             _options.PullRequestExport
                 ? "Export every pull request merged in the window (add --search 'merged:SINCE..UNTIL' to: "
                     + Export + "); direct pushes to the default branch have no review to find."

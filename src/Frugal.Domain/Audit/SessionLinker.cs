@@ -3,9 +3,9 @@ namespace Frugal.Domain.Audit;
 /// <summary>
 /// Links sessions to commits of their repository. A commit links to a session when it was authored or committed
 /// between the session's first call and its last call plus the grace period, and it was made on a branch the
-/// session had checked out (or the session logged no branch, or the commit carries an AI marker of the session's
-/// tool). A mainline merge or squash of a branch the session worked on links too, whenever it landed after the
-/// session began: pull requests often merge days later.
+/// session had checked out (or the session logged no branch, or the commit's branch is unknown and it carries an
+/// AI marker of the session's tool). A mainline merge or squash of a branch the session worked on links too,
+/// whenever it landed after the session began: pull requests often merge days later.
 /// </summary>
 public sealed class SessionLinker
 {
@@ -70,7 +70,10 @@ public sealed class SessionLinker
 
         var branchMatches = session.Branches.Count == 0 || ownBranch
             || session.Branches.Contains(defaultBranch) && commit.Placement == CommitPlacement.Mainline;
-        var markerMatches = commit.Ai.IsMarked && commit.Ai.Evidence.Any(e => e.Tool == session.Tool);
+        // A marker of the session's tool links a commit whose branch is unknown (a direct or squashed commit); one
+        // known to be made on another branch belongs to another session.
+        var markerMatches = commit.Branches.Count == 0 && commit.Ai.IsMarked
+            && commit.Ai.Evidence.Any(e => e.Tool == session.Tool);
         return branchMatches || markerMatches;
     }
 

@@ -17,18 +17,6 @@ internal sealed class GitProcess(string directory)
         "-c", "diff.renames=true", "--no-pager",
     ];
 
-    private static readonly Lazy<bool> SinceAsFilterSupported = new(() =>
-    {
-        var output = new GitProcess(".").Run(["version"]);
-        var text = Encoding.ASCII.GetString(output.Stdout);
-        var numbers = text.Replace("git version", string.Empty, StringComparison.Ordinal).Trim().Split('.');
-        return numbers.Length >= 2 && int.TryParse(numbers[0], out var major) && int.TryParse(numbers[1], out var minor)
-            && (major > 2 || major == 2 && minor >= 37);
-    });
-
-    /// <summary>Whether this git knows <c>--since-as-filter</c> (2.37 and later).</summary>
-    public static bool SinceAsFilter => SinceAsFilterSupported.Value;
-
     /// <summary>The directory git runs in.</summary>
     public string Directory { get; } = directory;
 

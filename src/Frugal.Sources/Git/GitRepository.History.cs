@@ -20,12 +20,9 @@ public sealed partial class GitRepository
 
         if (since is { } from)
         {
-            // As a filter, a commit with a wrong clock far in the past does not stop git's walk (git 2.37 and
-            // later; older versions stop there, and the audit bridges such commits one by one).
-            var argument = SinceArgument(from);
-            arguments.Add(GitProcess.SinceAsFilter
-                ? argument.Replace("--since=", "--since-as-filter=", StringComparison.Ordinal)
-                : argument);
+            // git stops its walk at a commit older than this, so a commit with a wrong clock ends the read early;
+            // the audit picks the walk up again behind such commits (see the mainline's bridge).
+            arguments.Add(SinceArgument(from));
         }
 
         arguments.Add("--end-of-options");

@@ -25,18 +25,21 @@ public sealed class SessionLinkerTests
     }
 
     [Fact]
-    public void A_commit_on_another_branch_links_only_when_it_carries_the_sessions_tool_marker()
+    public void A_marker_of_the_sessions_tool_links_a_commit_of_unknown_branch_but_not_one_of_another_branch()
     {
         var session = Session("s", Noon, Noon.AddHours(1), branch: "feature/a");
+        const string Claude = "feat: x\n\nCo-Authored-By: Claude <noreply@anthropic.com>";
         var other = Commit("a", Noon.AddMinutes(30), placement: CommitPlacement.Unmerged, branches: ["feature/b"]);
-        var marked = Commit(
-            "b", Noon.AddMinutes(40), "feat: x\n\nCo-Authored-By: Claude <noreply@anthropic.com>",
-            CommitPlacement.Unmerged, branches: ["feature/b"]);
+        var markedElsewhere = Commit(
+            "b", Noon.AddMinutes(40), Claude, CommitPlacement.Unmerged, branches: ["feature/b"]);
+        var markedDirect = Commit("c", Noon.AddMinutes(50), Claude);
 
-        var link = new SessionLinker([Facts(other, marked)], Grace).Link(session);
+        var link = new SessionLinker([Facts(other, markedElsewhere, markedDirect)], Grace).Link(session);
 
-        link.Commits.ShouldBe([marked]);
-        link.Status.ShouldBe(ShipStatus.CommittedNotShipped);
+        // Another session made the commit on feature/b; the direct commit on main names no branch, and its marker
+        // is the session's tool.
+        link.Commits.ShouldBe([markedDirect]);
+        link.Status.ShouldBe(ShipStatus.Shipped);
     }
 
     [Fact]

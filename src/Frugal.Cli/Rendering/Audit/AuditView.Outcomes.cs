@@ -52,7 +52,7 @@ internal static partial class AuditView
                 + $"{Figures.Count(b.FixesWithCandidates)} named a bug-introducing candidate "
                 + $"({Figures.Count(b.FixesFromTrailer)} by a Fixes: trailer), {Figures.Count(b.FixesOnlyAdding)} only "
                 + $"added lines, {Figures.Count(b.FixesWithProblems)} could not be blamed completely; "
-                + $"{Figures.Count(b.OlderBugLinks)} links lead to commits before the window and "
+                + $"{Figures.Count(b.OlderBugLinks, "link leads", "links lead")} to commits before the window and "
                 + $"{Figures.Count(b.LaterBugLinks)} to commits after it (neither is counted above).",
                 "Candidates come from SZZ (git blame -w of the lines each fix changed): about half of such links are "
                 + "wrong in published evaluations, so compare rates per 1,000 lines, not raw counts.",

@@ -24,6 +24,14 @@ internal static partial class AuditView
             + $"{Figures.Count(i.Tokens)} tokens, energy "
             + (i.EnergyKWh is { } e ? $"{e:0.###} kWh." : "not estimated.");
         var lines = new List<string> { inputs };
+        var reviews = report.Outcomes.Reviews;
+        if (reviews.WithReviewTime > 0 && reviews.WithReviewTime < reviews.Changes)
+        {
+            lines.Add($"Review time is known for {Figures.Count(reviews.WithReviewTime)} of "
+                + $"{Figures.Count(reviews.Changes, "change", "changes")}; the others add no hours, so both scores "
+                + "lean high.");
+        }
+
         foreach (var (name, score) in (IEnumerable<(string, ScoreResult)>)[("Manifesto", m), ("Per feature", s)])
         {
             if (score.NotApplicableReason is { } reason)
