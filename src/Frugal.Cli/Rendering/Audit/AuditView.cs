@@ -106,8 +106,8 @@ internal static partial class AuditView
             ViewTable.Of(["Outcome", "Sessions", "Tokens", "Cost", "Cost share", "Token share"], 1, rows),
             [
                 "A session links to commits of its repository made between its first call and "
-                + $"{report.Grace.TotalHours:0.#} h after its last, on its branch (or marked by its tool), and to the "
-                + "merge of its branch.",
+                + $"{report.Grace.TotalHours:0.#} h after its last, on its branch (or of unknown branch and marked by "
+                + "its tool), and to the merge of its branch.",
             ]);
     }
 
