@@ -131,6 +131,12 @@ internal static class AuditRunner
     private static List<(GitRepository Repository, List<string> Copies)> Distinct(
         List<GitRepository> repositories, List<string> warnings)
     {
+        if (repositories.Count <= 1)
+        {
+            // Telling copies apart walks each history once: not worth it with nothing to compare.
+            return [.. repositories.Select(r => (r, new List<string>()))];
+        }
+
         var groups = new Dictionary<string, List<(GitRepository Repository, DateTimeOffset Tip)>>(
             StringComparer.Ordinal);
         var unread = new List<GitRepository>();
@@ -191,8 +197,13 @@ internal static class AuditRunner
         if (given)
         {
             // Sessions in other folders count for a given repository when they hold the same history.
+            var known = audited.Select(a => a.Repository.Root).ToHashSet(StringComparer.Ordinal);
+            var others = sessions.Select(s => s.Repository).OfType<string>()
+                .Where(root => !known.Contains(root) && !copyOf.ContainsKey(root))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
             var historyOf = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (repository, _) in audited)
+            foreach (var (repository, _) in others.Count == 0 ? [] : audited)
             {
                 if (HistoryOf(repository) is { } history)
                 {
@@ -200,8 +211,7 @@ internal static class AuditRunner
                 }
             }
 
-            var known = audited.Select(a => a.Repository.Root).ToHashSet(StringComparer.Ordinal);
-            foreach (var root in sessions.Select(s => s.Repository).OfType<string>().Distinct(StringComparer.Ordinal))
+            foreach (var root in others)
             {
                 if (!known.Contains(root) && !copyOf.ContainsKey(root) && Open(root) is { } other
                     && HistoryOf(other) is { } history && historyOf.TryGetValue(history, out var audit))
