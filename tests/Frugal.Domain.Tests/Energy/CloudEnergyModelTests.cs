@@ -101,7 +101,8 @@ public sealed class CloudEnergyModelTests
     [Fact]
     public void Estimate_WithPrefill_AddsEpochCalibratedPrefillAsSeparateMethod()
     {
-        // Epoch's GPT-4o case (100 B active, 10k input): 1.2 · 2 · 100e9 · 10,000 / (9.89e14 · 0.25) · 892.5 / 3600
+        // Epoch's GPT-4o case (100 B active, 10k input):
+        // 1.2 · 2 · 100e9 · 10,000 / (9.89e14 · 0.25) · 892.5 / 3600
         // = 2.4065 Wh, about Epoch's 2.5 Wh. For gpt-4o's 44-132 B active: 1.05885-3.17654 Wh on top of decode.
         var hundred = ModelSize.Dense("epoch-gpt-4o", ParameterRange.Exactly(100), "Epoch AI assumption");
         var epoch = CloudEnergyModel.Estimate(hundred, 0, 10_000, null, "openai", UsaGrid, includePrefill: true);
