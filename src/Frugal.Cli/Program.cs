@@ -54,6 +54,7 @@ public static class Program
             "Frugal: did the tokens you spent on AI coding turn into shipped work, and how do you spend fewer?")
         {
             ImportCommand.Create(), ReportCommand.Create(), PricesCommand.Create(TimeProvider.System),
+            AdviseCommand.Create(),
             AuditCommand.Create(TimeProvider.System),
         };
         root.Options.Add(CommonOptions.Debug);
