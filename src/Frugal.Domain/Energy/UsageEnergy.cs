@@ -62,7 +62,9 @@ public sealed class UsageEnergy
     /// </summary>
     /// <param name="modelId">The model id as the source wrote it, or null when it named none.</param>
     /// <param name="provider">The provider selling the model, for the data centre's PUE; null: PUE 1.2.</param>
-    /// <param name="tokens">The calls' tokens summed; output includes reasoning, uncached input = input + writes.</param>
+    /// <param name="tokens">
+    /// The calls' tokens summed; output includes reasoning, uncached input = input + cache writes.
+    /// </param>
     /// <param name="calls">How many calls, at least one.</param>
     public EnergyEstimate? Estimate(string? modelId, string? provider, TokenCounts tokens, long calls)
     {
@@ -94,7 +96,7 @@ public sealed class UsageEnergy
         };
     }
 
-    /// <summary>A call that produces no token: the time-to-first-token share only (zero without served speed).</summary>
+    /// <summary>A call that produces no token: its time to first token only (zero without a served speed).</summary>
     private EnergyEstimate PerCall(string modelId, ModelSize size, string? provider)
     {
         if (!_perCall.TryGetValue((modelId, provider), out var estimate))
