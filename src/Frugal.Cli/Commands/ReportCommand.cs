@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Frugal.Cli.Infrastructure;
 using Frugal.Cli.Rendering;
+using Frugal.Domain.Energy;
 using Frugal.Domain.Reporting;
 using Frugal.Storage.Import;
 
@@ -40,6 +41,12 @@ internal static class ReportCommand
         DefaultValueFactory = _ => "monday",
     };
 
+    private static readonly Option<string?> GridZone = new("--zone")
+    {
+        Description = "Grid zone for carbon: ISO 3166 alpha-3 country code, or WOR for the world average (default).",
+        HelpName = "CODE",
+    };
+
     private static readonly Option<bool> NoImport = new("--no-import")
     {
         Description = "Report what the ledger holds without reading new log lines first.",
@@ -52,7 +59,7 @@ internal static class ReportCommand
         var command = new Command("report", "Usage and cost by day, week, month, session, model or project.")
         {
             Period, Since, Until, TimeZone, WeekStart, CommonOptions.Json, CommonOptions.Ledger, CommonOptions.Source,
-            CommonOptions.Prices, NoImport,
+            CommonOptions.Prices, GridZone, NoImport,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
         return command;
@@ -67,6 +74,7 @@ internal static class ReportCommand
         var problems = new UsageProblems();
         var range = problems.Check(() => DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until)));
         var zone = problems.Check(() => Zones.Resolve(parse.GetValue(TimeZone)));
+        var grid = problems.Check(() => ResolveGrid(parse.GetValue(GridZone)));
         var sources = parse.GetValue(NoImport)
             ? null
             : problems.Check(() => SourceOptions.Resolve(parse.GetValue(CommonOptions.Source)));
@@ -82,7 +90,8 @@ internal static class ReportCommand
         }
 
         var weekStart = parse.GetValue(WeekStart) == "sunday" ? DayOfWeek.Sunday : DayOfWeek.Monday;
-        var builder = new ReportBuilder(period, zone!, prices!, weekStart);
+        var energy = new UsageEnergy(ModelFactsTable.BuiltIn, grid!);
+        var builder = new ReportBuilder(period, zone!, prices!, weekStart, energy);
         ledger.ReadUsageGroups(period, range!.From(zone!), range.To(zone!), prices!.PromptTier, builder.Add);
         var report = builder.Build();
 
@@ -98,6 +107,23 @@ internal static class ReportCommand
         }
 
         return 0;
+    }
+
+    private static GridZone ResolveGrid(string? code)
+    {
+        if (code is not null && string.IsNullOrWhiteSpace(code))
+        {
+            throw CliError.BadGridZone(code, GridIntensity.Zones.Select(z => z.Code));
+        }
+
+        try
+        {
+            return GridIntensity.Resolve(code);
+        }
+        catch (ArgumentException)
+        {
+            throw CliError.BadGridZone(code!, GridIntensity.Zones.Select(z => z.Code));
+        }
     }
 
     private static void RenderImportNotes(ImportSummary import, TimeSpan elapsed, bool json)

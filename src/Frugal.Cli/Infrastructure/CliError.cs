@@ -47,6 +47,11 @@ public sealed class CliError : Exception
         Usage($"--timezone '{value}' is not a time zone this system knows: "
             + "give an IANA name such as Europe/Paris or UTC.");
 
+    /// <summary>A grid zone option named no known zone.</summary>
+    public static CliError BadGridZone(string value, IEnumerable<string> known) =>
+        Usage($"--zone '{value}' is not a grid zone: name one by its ISO 3166 alpha-3 country code "
+            + $"(e.g. FRA, USA) or WOR for the world average; known zones: {string.Join(", ", known)}.");
+
     /// <summary>A <c>--source</c> value was not <c>NAME=PATH</c> with a known name.</summary>
     public static CliError BadSource(string value) =>
         Usage($"--source '{value}' is not SOURCE=PATH: use claude-code=PATH or codex=PATH.");

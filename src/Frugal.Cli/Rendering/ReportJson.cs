@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Frugal.Domain.Energy;
 using Frugal.Domain.Reporting;
 using Frugal.Domain.Usage;
 using Frugal.Storage.Import;
@@ -6,14 +7,23 @@ using Frugal.Storage.Import;
 namespace Frugal.Cli.Rendering;
 
 /// <summary>
-/// Writes a report as JSON: <c>{"period", "timezone", "since", "until", "rows": [...], "totals": {...},
-/// "diagnostics": {...}}</c>. The README documents every field.
+/// Writes a report as JSON: <c>{"period", "timezone", "since", "until", "energy": {...}, "rows": [...],
+/// "totals": {...}, "diagnostics": {...}}</c>. The README documents every field.
 /// </summary>
 internal static class ReportJson
 {
     public const string LowerBoundCaveat =
         "Local logs are a lower bound of billed usage: some background calls write no usage, and some tools write "
         + "placeholder input counts. A provider's billing export is the reference for reconciliation.";
+
+    /// <summary>One line naming how energy and carbon were estimated, and at which grid.</summary>
+    public static string EnergyMethod(UsageReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var grid = report.GridZone;
+        return $"Wh and gCO2e: {MethodName(report)}, an order-of-magnitude estimate shown as min\u2013max; "
+            + $"carbon at grid zone {grid.Code} ({grid.Name}), {grid.GCO2PerKWh} gCO2e/kWh.";
+    }
 
     /// <summary>Indented, text written as it is: the output is read by scripts and people, not put in HTML.</summary>
     public static readonly JsonWriterOptions Options = new()
@@ -32,6 +42,11 @@ internal static class ReportJson
         json.WriteString("timezone", report.TimeZoneId);
         WriteDate(json, "since", since);
         WriteDate(json, "until", until);
+        json.WriteStartObject("energy");
+        json.WriteString("method", report.EnergyMethod);
+        json.WriteString("zone", report.GridZone.Code);
+        json.WriteNumber("gridGCO2PerKWh", report.GridZone.GCO2PerKWh);
+        json.WriteEndObject();
         json.WriteStartArray("rows");
         foreach (var row in report.Rows)
         {
@@ -109,6 +124,15 @@ internal static class ReportJson
         json.WriteNumber("webSearchRequests", sums.WebSearchRequests);
         json.WriteNumber("costUsd", Numbers.UsdForJson(sums.CostUsd));
         json.WriteNumber("unpricedTokens", sums.UnpricedTokens);
+        json.WriteStartObject("energyWh");
+        json.WriteNumber("min", Numbers.ForJson(sums.Energy.MinWh));
+        json.WriteNumber("max", Numbers.ForJson(sums.Energy.MaxWh));
+        json.WriteEndObject();
+        json.WriteStartObject("carbonG");
+        json.WriteNumber("min", Numbers.ForJson(sums.Carbon.MinGCO2e));
+        json.WriteNumber("max", Numbers.ForJson(sums.Carbon.MaxGCO2e));
+        json.WriteEndObject();
+        json.WriteNumber("unknownSizeTokens", sums.UnknownSizeTokens);
         json.WriteNumber("calls", sums.Calls);
         json.WriteStartArray("models");
         foreach (var model in sums.Models)
@@ -137,6 +161,12 @@ internal static class ReportJson
     {
         json.WriteStartObject("diagnostics");
         WriteObjects(json, "unpricedModels", report.Unpriced, (o, model) =>
+        {
+            o.WriteString("model", model.Model);
+            o.WriteNumber("calls", model.Calls);
+            o.WriteNumber("tokens", model.Tokens);
+        });
+        WriteObjects(json, "unknownSizeModels", report.UnknownSize, (o, model) =>
         {
             o.WriteString("model", model.Model);
             o.WriteNumber("calls", model.Calls);
@@ -175,6 +205,13 @@ internal static class ReportJson
             json.WriteEndObject();
         }
     }
+
+    private static string MethodName(UsageReport report) => report.EnergyMethod switch
+    {
+        CloudEnergyModel.DecodeMethod => "EcoLogits 0.9.3 decode model (output tokens; input not counted)",
+        CloudEnergyModel.PrefillMethod => "EcoLogits 0.9.3 decode model with a prefill add-on (low confidence)",
+        var other => other,
+    };
 
     private static void WriteDate(Utf8JsonWriter json, string name, DateOnly? date)
     {

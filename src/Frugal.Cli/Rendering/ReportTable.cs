@@ -1,3 +1,4 @@
+using Frugal.Domain.Energy;
 using Frugal.Domain.Reporting;
 using Spectre.Console;
 
@@ -28,7 +29,8 @@ internal static class ReportTable
             table.AddColumn(new TableColumn("Models"));
         }
 
-        foreach (var header in (string[])["Input", "Output", "Cache write", "Cache read", "Total tokens", "Cost"])
+        foreach (var header in
+            (string[])["Input", "Output", "Cache write", "Cache read", "Total tokens", "Cost", "Wh", "gCO2e"])
         {
             table.AddColumn(new TableColumn(header).RightAligned());
         }
@@ -42,6 +44,8 @@ internal static class ReportTable
         table.AddRow(Cells(report, report.Totals, "Total", isTotal: true).Select(c => $"[bold]{c}[/]").ToArray());
         console.Write(table);
         RenderUnpriced(console, report);
+        RenderUnknownSize(console, report);
+        console.WriteLine(ReportJson.EnergyMethod(report));
         console.WriteLine(ReportJson.LowerBoundCaveat);
     }
 
@@ -67,7 +71,25 @@ internal static class ReportTable
         cells.Add(Numbers.Tokens(row.Tokens.CacheReadTokens));
         cells.Add(Numbers.Tokens(row.Tokens.TotalTokens));
         cells.Add(row.UnpricedTokens > 0 ? Numbers.Usd(row.CostUsd) + " *" : Numbers.Usd(row.CostUsd));
+        cells.Add(Measure(row, Numbers.Range(row.Energy.MinWh, row.Energy.MaxWh), " \u2020"));
+        cells.Add(Measure(row, Numbers.Range(row.Carbon.MinGCO2e, row.Carbon.MaxGCO2e), string.Empty));
         return [.. cells];
+    }
+
+    /// <summary>
+    /// An energy or carbon cell: the range, with <paramref name="mark"/> when some calls are of unknown size, or
+    /// "unknown" when every call is.
+    /// </summary>
+    private static string Measure(UsageSummary row, string range, string mark)
+    {
+        if (row.UnknownSizeTokens == 0)
+        {
+            return range;
+        }
+
+        return row.UnknownSizeTokens == row.Tokens.TotalTokens && row.Energy == EnergyRange.Zero
+            ? "unknown" + mark
+            : range + mark;
     }
 
     private static void RenderUnpriced(IAnsiConsole console, UsageReport report)
@@ -80,6 +102,15 @@ internal static class ReportTable
         }
     }
 
+    private static void RenderUnknownSize(IAnsiConsole console, UsageReport report)
+    {
+        foreach (var model in report.UnknownSize)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"\u2020 unknown size: {model.Model}: {Numbers.Tokens(model.Tokens)} tokens "
+                + $"in {Numbers.Count(model.Calls, "call")} are not in Wh or gCO2e; its size is not guessed."));
+        }
+    }
 
     private static string Title(ReportPeriod period) => period switch
     {

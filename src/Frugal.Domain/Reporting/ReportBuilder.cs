@@ -1,11 +1,13 @@
 using System.Globalization;
+using Frugal.Domain.Energy;
 using Frugal.Domain.Pricing;
 using Frugal.Domain.Usage;
 
 namespace Frugal.Domain.Reporting;
 
 /// <summary>
-/// Groups calls into report rows in a time zone, pricing each call with the price in force on its UTC date.
+/// Groups calls into report rows in a time zone, pricing each call with the price in force on its UTC date and
+/// estimating its energy and carbon (the provider of its price decides the data centre's PUE).
 /// Calls arrive one by one or already summed in <see cref="UsageGroup"/>s that price alike.
 /// Dates are taken after converting each call's instant to the zone, so a call at 23:30 UTC can land on the next
 /// day in Tokyo and on the same day in Los Angeles.
@@ -18,19 +20,29 @@ public sealed class ReportBuilder
     private readonly GroupPricer _pricer;
     private readonly DayOfWeek _weekStart;
     private readonly Dictionary<string, UsageSummary> _rows = new(StringComparer.Ordinal);
+    private readonly UsageEnergy _energy;
     private readonly Dictionary<string, (long Calls, long Tokens)> _unpriced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Calls, long Tokens)> _unknownSize = new(StringComparer.Ordinal);
     private readonly UsageSummary _totals = new("total");
     private readonly Dictionary<DateOnly, string> _dateKeys = [];
 
-    /// <summary>Starts an empty report.</summary>
+    /// <summary>
+    /// Starts an empty report; energy is estimated by <paramref name="energy"/>, by default the built-in model sizes
+    /// at the world-average grid.
+    /// </summary>
     public ReportBuilder(
-        ReportPeriod period, TimeZoneInfo zone, PriceTable prices, DayOfWeek weekStart = DayOfWeek.Monday)
+        ReportPeriod period,
+        TimeZoneInfo zone,
+        PriceTable prices,
+        DayOfWeek weekStart = DayOfWeek.Monday,
+        UsageEnergy? energy = null)
     {
         _period = period;
         _zone = zone ?? throw new ArgumentNullException(nameof(zone));
         _prices = prices ?? throw new ArgumentNullException(nameof(prices));
         _pricer = new GroupPricer(prices);
         _weekStart = weekStart;
+        _energy = energy ?? UsageEnergy.Default;
     }
 
     /// <summary>The local date of an instant in the report's zone.</summary>
@@ -60,19 +72,23 @@ public sealed class ReportBuilder
     {
         ArgumentNullException.ThrowIfNull(group);
         var cost = CostOf(group);
+        var energy = EnergyOf(group);
         var key = KeyOf(group);
         if (!_rows.TryGetValue(key, out var row))
         {
             _rows[key] = row = new UsageSummary(key);
         }
 
-        row.Add(group, cost);
-        _totals.Add(group, cost);
+        row.Add(group, cost, energy);
+        _totals.Add(group, cost, energy);
         if (cost is null)
         {
-            var model = group.Model ?? UsageReport.NoModel;
-            var (calls, tokens) = _unpriced.GetValueOrDefault(model);
-            _unpriced[model] = (checked(calls + group.Calls), checked(tokens + group.Tokens.TotalTokens));
+            Count(_unpriced, group);
+        }
+
+        if (energy is null)
+        {
+            Count(_unknownSize, group);
         }
     }
 
@@ -85,10 +101,42 @@ public sealed class ReportBuilder
             .OrderByDescending(u => u.Tokens)
             .ThenBy(u => u.Model, StringComparer.Ordinal)
             .ToArray();
-        return new UsageReport(_period, _zone.Id, rows, _totals, unpriced) { Zone = _zone };
+        var unknownSize = _unknownSize
+            .Select(pair => new UnknownSizeModel(pair.Key, pair.Value.Calls, pair.Value.Tokens))
+            .OrderByDescending(u => u.Tokens)
+            .ThenBy(u => u.Model, StringComparer.Ordinal)
+            .ToArray();
+        return new UsageReport(_period, _zone.Id, rows, _totals, unpriced)
+        {
+            Zone = _zone,
+            UnknownSize = unknownSize,
+            GridZone = _energy.Zone,
+            EnergyMethod = _energy.Method,
+        };
+    }
+
+    private static void Count(Dictionary<string, (long Calls, long Tokens)> models, UsageGroup group)
+    {
+        var model = group.Model ?? UsageReport.NoModel;
+        var (calls, tokens) = models.GetValueOrDefault(model);
+        models[model] = (checked(calls + group.Calls), checked(tokens + group.Tokens.TotalTokens));
     }
 
     private decimal? CostOf(UsageGroup group) => _pricer.Cost(group);
+
+    /// <summary>
+    /// The group's energy, with the PUE of the provider whose price applies on its UTC date; null for an unknown size.
+    /// </summary>
+    private EnergyEstimate? EnergyOf(UsageGroup group)
+    {
+        if (group.Model is null)
+        {
+            return null;
+        }
+
+        var provider = _pricer.PriceOf(group.Model, DateOnly.FromDateTime(group.First.UtcDateTime))?.Provider;
+        return _energy.Estimate(group.Model, provider, group.Tokens, Math.Max(1, group.Calls));
+    }
 
     private string KeyOf(UsageGroup group) => _period switch
     {

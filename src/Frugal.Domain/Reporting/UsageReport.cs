@@ -1,3 +1,5 @@
+using Frugal.Domain.Energy;
+
 namespace Frugal.Domain.Reporting;
 
 /// <summary>A usage report: its rows in key order, the totals and the models that could not be priced.</summary>
@@ -15,6 +17,15 @@ public sealed record UsageReport(
 {
     /// <summary>The zone dates were taken in (its id may be "Local" when the system's zone has no IANA name).</summary>
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Models whose size is unknown, so their calls are not in the energy, largest volume first.</summary>
+    public IReadOnlyList<UnknownSizeModel> UnknownSize { get; init; } = [];
+
+    /// <summary>The grid zone usage carbon was computed at.</summary>
+    public GridZone GridZone { get; init; } = GridIntensity.World;
+
+    /// <summary>The method id of the energy estimates.</summary>
+    public string EnergyMethod { get; init; } = CloudEnergyModel.DecodeMethod;
 
     /// <summary>The key of calls whose source named no model.</summary>
     public const string NoModel = "(no model)";

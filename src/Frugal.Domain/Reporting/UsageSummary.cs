@@ -1,3 +1,4 @@
+using Frugal.Domain.Energy;
 using Frugal.Domain.Usage;
 
 namespace Frugal.Domain.Reporting;
@@ -23,6 +24,18 @@ public sealed class UsageSummary
     /// <summary>Tokens of calls whose model has no price; they are not in <see cref="CostUsd"/>.</summary>
     public long UnpricedTokens { get; private set; }
 
+    /// <summary>
+    /// Energy of the calls whose model size is known, in Wh: their ranges summed minimum with minimum and maximum with
+    /// maximum.
+    /// </summary>
+    public EnergyRange Energy { get; private set; }
+
+    /// <summary>Usage carbon of the calls whose model size is known, gCO2e, summed like <see cref="Energy"/>.</summary>
+    public CarbonRange Carbon { get; private set; }
+
+    /// <summary>Tokens of calls whose model size is unknown; they are not in <see cref="Energy"/>.</summary>
+    public long UnknownSizeTokens { get; private set; }
+
     /// <summary>How many calls the row holds.</summary>
     public long Calls { get; private set; }
 
@@ -41,8 +54,11 @@ public sealed class UsageSummary
     /// <summary>The projects seen in the row, sorted.</summary>
     public IReadOnlyCollection<string> Projects => _projects;
 
-    /// <summary>Adds calls summed together, with their cost, or a null cost when their model is unpriced.</summary>
-    public void Add(UsageGroup group, decimal? costUsd)
+    /// <summary>
+    /// Adds calls summed together, with their cost (null when their model is unpriced) and their energy estimate
+    /// (null when their model's size is unknown).
+    /// </summary>
+    public void Add(UsageGroup group, decimal? costUsd, EnergyEstimate? energy)
     {
         ArgumentNullException.ThrowIfNull(group);
         Tokens += group.Tokens;
@@ -55,6 +71,16 @@ public sealed class UsageSummary
         else
         {
             UnpricedTokens = checked(UnpricedTokens + group.Tokens.TotalTokens);
+        }
+
+        if (energy is not null)
+        {
+            Energy += energy.Energy;
+            Carbon += energy.Carbon;
+        }
+        else
+        {
+            UnknownSizeTokens = checked(UnknownSizeTokens + group.Tokens.TotalTokens);
         }
 
         if (FirstActivity is null || group.First < FirstActivity)

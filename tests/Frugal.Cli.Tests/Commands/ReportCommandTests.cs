@@ -70,6 +70,43 @@ public sealed class ReportCommandTests : IDisposable
         row.GetProperty("costUsd").GetDecimal().ShouldBe(1.180407m);
     }
 
+    [Fact]
+    public void Report_ZoneFrance_ChangesCarbonButNotEnergy()
+    {
+        var fixture = Path.Combine(AppContext.BaseDirectory, "fixtures", "real", "claude-code");
+        var world = FrugalProcess.Run(
+            _home.Path, "report", "daily", "--json", "--timezone", "UTC", "--source", $"claude-code={fixture}");
+        var france = FrugalProcess.Run(
+            _home.Path, "report", "daily", "--json", "--timezone", "UTC", "--no-import", "--zone", "fra");
+
+        world.ExitCode.ShouldBe(0, world.Stderr);
+        france.ExitCode.ShouldBe(0, france.Stderr);
+        using var worldJson = JsonDocument.Parse(world.Stdout);
+        using var franceJson = JsonDocument.Parse(france.Stdout);
+        var worldEnergy = worldJson.RootElement.GetProperty("energy");
+        worldEnergy.GetProperty("method").GetString().ShouldBe("ecologits-0.9.3-decode");
+        worldEnergy.GetProperty("zone").GetString().ShouldBe("WOR");
+        worldEnergy.GetProperty("gridGCO2PerKWh").GetDouble().ShouldBe(473);
+        franceJson.RootElement.GetProperty("energy").GetProperty("zone").GetString().ShouldBe("FRA");
+        franceJson.RootElement.GetProperty("energy").GetProperty("gridGCO2PerKWh").GetDouble().ShouldBe(44.2);
+
+        var worldTotals = worldJson.RootElement.GetProperty("totals");
+        var franceTotals = franceJson.RootElement.GetProperty("totals");
+        worldTotals.GetProperty("unknownSizeTokens").GetInt64().ShouldBe(0);
+        foreach (var end in (string[])["min", "max"])
+        {
+            var wh = worldTotals.GetProperty("energyWh").GetProperty(end).GetDouble();
+            wh.ShouldBeGreaterThan(0);
+            franceTotals.GetProperty("energyWh").GetProperty(end).GetDouble().ShouldBe(wh);
+            worldTotals.GetProperty("carbonG").GetProperty(end).GetDouble().ShouldBe(wh * 0.473, 0.00001);
+            franceTotals.GetProperty("carbonG").GetProperty(end).GetDouble().ShouldBe(wh * 0.0442, 0.00001);
+        }
+
+        var row = worldJson.RootElement.GetProperty("rows").EnumerateArray().Single();
+        row.GetProperty("energyWh").GetProperty("max").GetDouble()
+            .ShouldBe(worldTotals.GetProperty("energyWh").GetProperty("max").GetDouble());
+    }
+
     [Theory]
     [InlineData("--timezone", "Mars/Olympus", "--timezone 'Mars/Olympus' is not a time zone")]
     [InlineData("--since", "2026-02-30", "--since '2026-02-30' is not a date")]
@@ -78,6 +115,8 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("--source", "claude-code", "--source 'claude-code' is not SOURCE=PATH")]
     [InlineData("--source", "claude-code=/etc/passwd", "--source claude-code=/etc/passwd is a file")]
     [InlineData("--ledger", "", "--ledger is empty")]
+    [InlineData("--zone", "MARS", "--zone 'MARS' is not a grid zone: name one by its ISO 3166 alpha-3 country code")]
+    [InlineData("--zone", "", "--zone '' is not a grid zone")]
     [InlineData("--source", "claude-code=/no/such/folder", "--source claude-code=/no/such/folder: no such folder")]
     public void Report_BadOption_ExitsTwoWithOneLineThatNamesTheFix(string option, string value, string expected)
     {

@@ -26,6 +26,9 @@ public sealed class ReportTableTests
         var text = Render(report);
 
         text.ShouldContain("* unpriced: some-local-model: 650 tokens in 1 call are not in the cost");
+        text.ShouldContain("\u2020 unknown size: some-local-model: 650 tokens in 1 call are not in Wh or gCO2e");
+        text.ShouldContain("EcoLogits 0.9.3 decode model");
+        text.ShouldContain("grid zone WOR (World average), 473 gCO2e/kWh");
         Snapshot.Match(text);
     }
 

@@ -213,5 +213,10 @@ public sealed class ReportBuilderTests
         report.Totals.UnpricedTokens.ShouldBe(report.Rows.Sum(r => r.UnpricedTokens));
         report.Totals.UnpricedTokens.ShouldBe(report.Unpriced.Sum(u => u.Tokens));
         report.Totals.WebSearchRequests.ShouldBe(report.Rows.Sum(r => r.WebSearchRequests));
+        report.Totals.Energy.MinWh.ShouldBe(report.Rows.Sum(r => r.Energy.MinWh), 1e-9);
+        report.Totals.Energy.MaxWh.ShouldBe(report.Rows.Sum(r => r.Energy.MaxWh), 1e-9);
+        report.Totals.Carbon.MaxGCO2e.ShouldBe(report.Rows.Sum(r => r.Carbon.MaxGCO2e), 1e-9);
+        report.Totals.UnknownSizeTokens.ShouldBe(report.Rows.Sum(r => r.UnknownSizeTokens));
+        report.Totals.UnknownSizeTokens.ShouldBe(report.UnknownSize.Sum(u => u.Tokens));
     }
 }
