@@ -96,6 +96,24 @@ internal static class AdviseCommand
         DefaultValueFactory = _ => AdviseInputs.DefaultCompare,
     };
 
+    private static readonly Option<bool> FromLedger = new("--from-ledger")
+    {
+        Description = "Estimate which past calls in the ledger each tier's local model could have run, and the "
+            + "cost, energy and carbon that would have saved.",
+    };
+
+    private static readonly Option<string?> Since = new("--since")
+    {
+        Description = "With --from-ledger: the first day counted (YYYY-MM-DD, local time).",
+        HelpName = "DATE",
+    };
+
+    private static readonly Option<string?> Until = new("--until")
+    {
+        Description = "With --from-ledger: the last day counted (YYYY-MM-DD, local time).",
+        HelpName = "DATE",
+    };
+
     public static Command Create()
     {
         var command = new Command(
@@ -104,7 +122,8 @@ internal static class AdviseCommand
             + "next to a hosted model's.")
         {
             Model, Params, Active, Quant, Context, KvCache, Tier, DeviceMemory, DeviceBandwidth, DevicePower,
-            DeviceUnified, Zone, Compare, CommonOptions.Json,
+            DeviceUnified, Zone, Compare, CommonOptions.Json, FromLedger, Since, Until, CommonOptions.Ledger,
+            CommonOptions.Prices,
         };
         command.SetAction(Run);
         return command;
@@ -112,6 +131,11 @@ internal static class AdviseCommand
 
     private static int Run(ParseResult parse)
     {
+        if (parse.GetValue(FromLedger))
+        {
+            return RunFromLedger(parse);
+        }
+
         var result = Advise(parse);
         if (parse.GetValue(CommonOptions.Json))
         {
@@ -125,6 +149,25 @@ internal static class AdviseCommand
         }
 
         return 0;
+    }
+
+    private static int RunFromLedger(ParseResult parse)
+    {
+        var problems = new UsageProblems();
+        var range = problems.Check(() => DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until)));
+        var tiers = problems.Check(() => AdviseInputs.Tiers(parse.GetValue(Tier)));
+        var zone = problems.Check(() => AdviseInputs.Zone(parse.GetValue(Zone)));
+        var prices = problems.Check(() => LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices)));
+        if (parse.GetValue(CommonOptions.Json))
+        {
+            problems.Check<bool>(() => throw CliError.Usage(
+                "--json is not yet available with --from-ledger: leave it out for the text estimate."));
+        }
+
+        problems.ThrowIfAny();
+        return AdviseFromLedger.Run(
+            Consoles.Out(), parse.GetValue(CommonOptions.Ledger), prices!, ModelFactsTable.BuiltIn, range!, tiers!,
+            zone!);
     }
 
     private static AdviceResult Advise(ParseResult parse)

@@ -8,6 +8,8 @@ namespace Frugal.Domain.Energy.Advice;
 /// <param name="MinContextTokens">The smallest context window a tier's model is accepted at.</param>
 public sealed record LocalFitLimits(int MaxContextTokens, long MaxOutputTokens, int MinContextTokens)
 {
-    /// <summary>32,768 tokens of context at most, 2,048 output tokens at most, 8,192 tokens of context at least.</summary>
+    /// <summary>
+    /// 32,768 tokens of context at most, 2,048 output tokens at most, 8,192 tokens of context at least.
+    /// </summary>
     public static LocalFitLimits Default { get; } = new(32_768, 2_048, 8_192);
 }

@@ -38,7 +38,7 @@ public sealed class LocalFitTally
     /// <summary>The qualifying calls' tokens summed.</summary>
     public TokenCounts Tokens { get; private set; }
 
-    /// <summary>Counts <paramref name="call"/>, whose cloud cost is <paramref name="costUsd"/> (null: unpriced).</summary>
+    /// <summary>Counts <paramref name="call"/>, whose cloud cost is <paramref name="costUsd"/> (null: none).</summary>
     public void Add(UsageRecord call, decimal? costUsd)
     {
         ArgumentNullException.ThrowIfNull(call);
