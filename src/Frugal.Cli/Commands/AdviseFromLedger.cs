@@ -19,6 +19,7 @@ internal static class AdviseFromLedger
         IReadOnlyList<DeviceTier> tiers, GridZone grid)
     {
         var limits = LocalFitLimits.Default;
+        // The sizes of hosted models come from the built-in table and any user entries.
         var tallies = tiers.Select(t => new LocalFitTally(LocalFitClassifier.ChooseModel(t, limits), limits)).ToList();
         var pricer = new GroupPricer(prices);
         var zone = TimeZoneInfo.Local;
@@ -62,7 +63,8 @@ internal static class AdviseFromLedger
             + "need the hosted model");
         Line(console, "- cloud cost is priced with today's price table; the saving counts no electricity cost");
         Line(console, "- cloud energy is EcoLogits' (decode only); local energy is output tokens × joules per token "
-            + "plus prompt tokens ÷ prefill speed × power (uncached prompt at low power to the whole prompt at high)");
+            + "plus prompt tokens ÷ prefill speed × power");
+        Line(console, "  (from the uncached prompt at the low power to the whole prompt at the high power)");
         return 0;
     }
 
