@@ -3,6 +3,7 @@ using Frugal.Cli.Infrastructure;
 using Frugal.Cli.Rendering.Advice;
 using Frugal.Domain.Energy;
 using Frugal.Domain.Energy.Advice;
+using Frugal.Sources.Energy;
 
 namespace Frugal.Cli.Commands;
 
@@ -96,6 +97,31 @@ internal static class AdviseCommand
         DefaultValueFactory = _ => AdviseInputs.DefaultCompare,
     };
 
+    private static readonly Option<bool> FromLedger = new("--from-ledger")
+    {
+        Description = "Estimate which past calls in the ledger each tier's local model could have run, and the "
+            + "cost, energy and carbon that would have saved.",
+    };
+
+    private static readonly Option<string?> Since = new("--since")
+    {
+        Description = "With --from-ledger: the first day counted (YYYY-MM-DD, local time).",
+        HelpName = "DATE",
+    };
+
+    private static readonly Option<string?> Until = new("--until")
+    {
+        Description = "With --from-ledger: the last day counted (YYYY-MM-DD, local time).",
+        HelpName = "DATE",
+    };
+
+    private static readonly Option<string?> ModelFacts = new("--model-facts")
+    {
+        Description = "A JSON file of model sizes that add to or override the built-in ones (default: "
+            + "$XDG_CONFIG_HOME/frugal/model-facts.json when it exists).",
+        HelpName = "FILE",
+    };
+
     public static Command Create()
     {
         var command = new Command(
@@ -104,7 +130,8 @@ internal static class AdviseCommand
             + "next to a hosted model's.")
         {
             Model, Params, Active, Quant, Context, KvCache, Tier, DeviceMemory, DeviceBandwidth, DevicePower,
-            DeviceUnified, Zone, Compare, CommonOptions.Json,
+            DeviceUnified, Zone, Compare, CommonOptions.Json, FromLedger, Since, Until, CommonOptions.Ledger,
+            CommonOptions.Prices, ModelFacts,
         };
         command.SetAction(Run);
         return command;
@@ -112,6 +139,11 @@ internal static class AdviseCommand
 
     private static int Run(ParseResult parse)
     {
+        if (parse.GetValue(FromLedger))
+        {
+            return RunFromLedger(parse);
+        }
+
         var result = Advise(parse);
         if (parse.GetValue(CommonOptions.Json))
         {
@@ -125,6 +157,49 @@ internal static class AdviseCommand
         }
 
         return 0;
+    }
+
+    private static int RunFromLedger(ParseResult parse)
+    {
+        var problems = new UsageProblems();
+        var range = problems.Check(() => DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until)));
+        var tiers = problems.Check(() => AdviseInputs.Tiers(parse.GetValue(Tier)));
+        var zone = problems.Check(() => AdviseInputs.Zone(parse.GetValue(Zone)));
+        var prices = problems.Check(() => LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices)));
+        var facts = problems.Check(() => LoadFacts(parse.GetValue(ModelFacts)));
+        if (parse.GetValue(CommonOptions.Json))
+        {
+            problems.Check<bool>(() => throw CliError.Usage(
+                "--json is not yet available with --from-ledger: leave it out for the text estimate."));
+        }
+
+        problems.ThrowIfAny();
+        return AdviseFromLedger.Run(
+            Consoles.Out(), parse.GetValue(CommonOptions.Ledger), prices!, facts!, range!, tiers!,
+            zone!);
+    }
+
+    private static ModelFactsTable LoadFacts(string? option)
+    {
+        if (option is not null && !File.Exists(option))
+        {
+            throw CliError.Usage($"--model-facts {option}: no such file; give the path of a JSON model-facts file.");
+        }
+
+        var path = option ?? LedgerLocation.DefaultModelFacts();
+        if (path is null)
+        {
+            return ModelFactsTable.BuiltIn;
+        }
+
+        try
+        {
+            return ModelFactsTable.BuiltIn.WithEntries(ModelFactsFile.Load(path));
+        }
+        catch (ModelFactsFileException e)
+        {
+            throw CliError.Usage("model-facts file " + e.Message);
+        }
     }
 
     private static AdviceResult Advise(ParseResult parse)

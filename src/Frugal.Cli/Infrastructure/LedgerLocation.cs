@@ -30,5 +30,20 @@ internal static class LedgerLocation
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>
+    /// <c>$XDG_CONFIG_HOME/frugal/model-facts.json</c> (else <c>~/.config/frugal/model-facts.json</c>) when it exists.
+    /// </summary>
+    public static string? DefaultModelFacts()
+    {
+        var configHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
+        if (string.IsNullOrWhiteSpace(configHome))
+        {
+            configHome = Path.Combine(Home(), ".config");
+        }
+
+        var path = Path.Combine(configHome, "frugal", "model-facts.json");
+        return File.Exists(path) ? path : null;
+    }
+
     private static string Home() => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }

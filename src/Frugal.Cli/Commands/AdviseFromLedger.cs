@@ -1,0 +1,117 @@
+using System.Globalization;
+using Frugal.Cli.Infrastructure;
+using Frugal.Domain.Energy;
+using Frugal.Domain.Energy.Advice;
+using Frugal.Domain.Pricing;
+using Spectre.Console;
+
+namespace Frugal.Cli.Commands;
+
+/// <summary>
+/// <c>frugal advise --from-ledger</c>: which past calls each tier's local model could have served, and what that
+/// would have saved in cost, energy and carbon, as an estimate with its assumptions.
+/// </summary>
+internal static class AdviseFromLedger
+{
+    /// <summary>Reads the ledger's calls in the range and renders one block per tier.</summary>
+    public static int Run(
+        IAnsiConsole console, string? ledgerPath, PriceTable prices, ModelFactsTable facts, DateRange range,
+        IReadOnlyList<DeviceTier> tiers, GridZone grid)
+    {
+        var limits = LocalFitLimits.Default;
+        // The sizes of hosted models come from the built-in table and any user entries.
+        var tallies = tiers.Select(t => new LocalFitTally(LocalFitClassifier.ChooseModel(t, limits), limits)).ToList();
+        var pricer = new GroupPricer(prices);
+        var zone = TimeZoneInfo.Local;
+        using (var ledger = LedgerSession.OpenLedger(ledgerPath))
+        {
+            ledger.ReadUsage(range.From(zone), range.To(zone), call =>
+            {
+                decimal? cost = null;
+                if (call.Model is { } model
+                    && pricer.PriceOf(model, DateOnly.FromDateTime(call.Timestamp.UtcDateTime)) is { } price)
+                {
+                    cost = PriceCalculator.Cost(price, call.Tokens, call.WebSearchRequests, call.Speed,
+                        DateOnly.FromDateTime(call.Timestamp.UtcDateTime)).TotalUsd;
+                }
+
+                foreach (var tally in tallies)
+                {
+                    tally.Add(call, cost);
+                }
+            });
+        }
+
+        var energy = new UsageEnergy(facts, grid);
+        Line(console, $"Past calls a local model could have run, by size alone; grid {grid.Code} ({grid.Name}), "
+            + $"{Figure(grid.GCO2PerKWh)} gCO2e/kWh.");
+        foreach (var tally in tallies)
+        {
+            console.WriteLine();
+            RenderTier(console, tally, energy, grid);
+        }
+
+        console.WriteLine();
+        Line(console, "Assumptions (this is an estimate):");
+        Line(console, $"- a call qualifies when its prompt (input, cache reads and writes) plus output fits the "
+            + $"model's context window (at most {limits.MaxContextTokens:N0} tokens), its output is at most "
+            + $"{limits.MaxOutputTokens:N0} tokens, and it used no web search; calls already run locally are left out");
+        Line(console, "- each tier's model is the largest known open-weight model that fits its machine with the least "
+            + $"memory at Q4_K_M with an F16 KV cache, at a context window of {limits.MinContextTokens:N0} tokens or "
+            + "more");
+        Line(console, "- quality is not checked, and no task signal beyond size is read: a qualifying call may still "
+            + "need the hosted model");
+        Line(console, "- cloud cost is priced with today's price table; the saving counts no electricity cost");
+        Line(console, "- cloud energy is EcoLogits' (decode only); local energy is output tokens × joules per token "
+            + "plus prompt tokens ÷ prefill speed × power");
+        Line(console, "  (from the uncached prompt at the low power to the whole prompt at the high power)");
+        return 0;
+    }
+
+    private static void RenderTier(IAnsiConsole console, LocalFitTally tally, UsageEnergy energy, GridZone grid)
+    {
+        var tier = tally.Tier;
+        var name = tier.Tier.ToString();
+        if (tier.Advice is not { } advice)
+        {
+            Line(console, $"{name} ({tier.Device.Name}): no known model fits; no call qualifies.");
+            return;
+        }
+
+        Line(console, $"{name}: {advice.Model.Name} Q4_K_M at a {advice.ContextTokens:N0}-token context on "
+            + $"{tier.Device.Name}");
+        var share = tally.Calls == 0 ? 0 : 100.0 * tally.Qualifying / tally.Calls;
+        Line(console, $"  calls that qualify: {tally.Qualifying:N0} of {tally.Calls:N0} ({Figure(share)} %)");
+        var unpriced = tally.Unpriced > 0 ? $" ({tally.Unpriced:N0} unpriced, not counted)" : string.Empty;
+        Line(console, $"  cloud cost: ${tally.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture)}{unpriced}");
+        var (cloud, carbon, unknown) = tally.CloudEnergy(energy);
+        var unknownNote = unknown > 0 ? $" ({unknown:N0} calls of unknown model size, not counted)" : string.Empty;
+        Line(console, $"  cloud energy: {Wh(cloud)} Wh, {Range(carbon.MinGCO2e, carbon.MaxGCO2e)} gCO2e{unknownNote}");
+        if (tally.LocalEnergy() is { } local)
+        {
+            var localCarbon = local.ToCarbon(grid.GCO2PerKWh);
+            Line(console,
+                $"  local energy: {Wh(local)} Wh, {Range(localCarbon.MinGCO2e, localCarbon.MaxGCO2e)} gCO2e");
+            Line(console, $"  saved: ${tally.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture)}, "
+                + $"{Range(cloud.MinWh - local.MaxWh, cloud.MaxWh - local.MinWh)} Wh, "
+                + $"{Range(carbon.MinGCO2e - localCarbon.MaxGCO2e, carbon.MaxGCO2e - localCarbon.MinGCO2e)} gCO2e "
+                + "(negative: the local machine would use more)");
+        }
+        else
+        {
+            Line(console, $"  local energy: not estimated ({tier.Device.Name} has no power figure)");
+            Line(console, $"  saved: ${tally.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture)}; energy and "
+                + "carbon not estimated");
+        }
+    }
+
+    private static string Wh(EnergyRange range) => Range(range.MinWh, range.MaxWh);
+
+    private static string Range(double min, double max) =>
+        Math.Abs(max - min) < 1e-12 * Math.Max(1, Math.Abs(max)) ? Figure(min) : $"{Figure(min)} to {Figure(max)}";
+
+    private static string Figure(double value) => value.ToString(
+        Math.Abs(value) >= 100 ? "0" : Math.Abs(value) >= 1 ? "0.0" : "0.####", CultureInfo.InvariantCulture);
+
+    private static void Line(IAnsiConsole console, string text) => console.MarkupLine(Markup.Escape(text));
+}
