@@ -6,7 +6,8 @@ namespace Frugal.Sources.Energy;
 /// <summary>
 /// Reads a user's model-facts file: a JSON array of entries
 /// <c>{"model": "...", "totalBillions": [min, max] or n, "activeBillions": ..., "tokensPerSecond": n,
-/// "source": "..."}</c> that add to or override the built-in model sizes. Every problem in the file is reported at once, each with the
+/// "source": "..."}</c> that add to or override the built-in model sizes. Every problem in the file is reported at
+/// once, each with the
 /// index of its entry.
 /// </summary>
 public static class ModelFactsFile

@@ -28,7 +28,8 @@ public sealed class AdviseFromLedgerTests : IDisposable
             "advise", "--from-ledger", "--tier", "power", "--ledger", Ledger, "--until", "2026-05-02");
 
         // m1 and m2 qualify; m3 has 3,000 output tokens (> 2,048), m4 used web search, m5's 50,100 tokens exceed
-        // the tier's context window, and m6 is after --until. Sonnet 4.5 at $3 in, $0.30 cache read, $15 out per million:
+        // the tier's context window, and m6 is after --until. Sonnet 4.5 at $3 in, $0.30 cache read, $15 out per
+        // million:
         // m1 = 0.003 + 0.0075 = 0.0105; m2 = 0.006 + 0.0012 + 0.015 = 0.0222; together $0.0327.
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("calls that qualify: 2 of 5 (40.0 %)");
