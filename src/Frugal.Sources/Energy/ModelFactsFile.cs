@@ -7,8 +7,7 @@ namespace Frugal.Sources.Energy;
 /// Reads a user's model-facts file: a JSON array of entries
 /// <c>{"model": "...", "totalBillions": [min, max] or n, "activeBillions": ..., "tokensPerSecond": n,
 /// "source": "..."}</c> that add to or override the built-in model sizes. Every problem in the file is reported at
-/// once, each with the
-/// index of its entry.
+/// once, each with the index of its entry.
 /// </summary>
 public static class ModelFactsFile
 {
