@@ -95,6 +95,23 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void Zone_sets_the_grid_carbon_is_computed_at_and_leaves_energy_alone()
+    {
+        using var scenario = new AuditScenario();
+
+        using var world = Audit(scenario);
+        using var france = Audit(scenario, "--zone", "FRA");
+
+        var energy = france.RootElement.GetProperty("energy");
+        energy.GetProperty("zone").GetString().ShouldBe("FRA");
+        var grid = energy.GetProperty("gridGCO2PerKWh").GetDouble();
+        var usage = france.RootElement.GetProperty("usage");
+        var wh = usage.GetProperty("energyWh").GetProperty("max").GetDouble();
+        wh.ShouldBe(world.RootElement.GetProperty("usage").GetProperty("energyWh").GetProperty("max").GetDouble());
+        usage.GetProperty("carbonG").GetProperty("max").GetDouble().ShouldBe(wh * grid / 1000, 1e-5);
+    }
+
+    [Fact]
     public void Sessions_link_to_their_own_commits_and_get_the_outcome_those_commits_had()
     {
         using var scenario = new AuditScenario();
@@ -287,6 +304,7 @@ public sealed class AuditCommandTests
     [Theory]
     [InlineData("--grace", "soon", "--grace 'soon' is not a duration")]
     [InlineData("--by", "team", "Argument 'team' not recognized. Must be one of: 'project', 'person', 'tool', 'model'")]
+    [InlineData("--zone", "MARS", "--zone 'MARS' is not a grid zone: name one by its ISO 3166 alpha-3 country code")]
     public void A_bad_option_is_one_clear_line_and_exit_code_2(string option, string value, string message)
     {
         using var scenario = new AuditScenario();
