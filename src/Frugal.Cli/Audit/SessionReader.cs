@@ -1,4 +1,5 @@
 using Frugal.Domain.Audit;
+using Frugal.Domain.Energy;
 using Frugal.Domain.Pricing;
 using Frugal.Storage.Ledger;
 
@@ -6,7 +7,8 @@ namespace Frugal.Cli.Audit;
 
 /// <summary>
 /// Reads the window's sessions from the ledger, priced, with each session's working folder mapped to the git
-/// repository it is in, and the output price of each model used.
+/// repository it is in, and the output price of each model used. Each group's energy is estimated with the
+/// built-in model sizes, at the PUE of the provider whose price applies.
 /// </summary>
 internal static class SessionReader
 {
@@ -14,6 +16,7 @@ internal static class SessionReader
         UsageLedger ledger, PriceTable prices, AuditOptions options)
     {
         var pricer = new GroupPricer(prices);
+        var energy = new UsageEnergy(ModelFactsTable.BuiltIn, options.GridZone);
         var sessions = new Dictionary<(string, string), AuditSession>();
         var outputPrices = new Dictionary<string, decimal>(StringComparer.Ordinal);
         ledger.ReadSessionActivity(options.From, options.To, prices.PromptTier, group =>
@@ -26,11 +29,14 @@ internal static class SessionReader
             }
 
             var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(group.Group.First, options.Zone).DateTime);
-            session.Add(group, cost, date);
-            if (group.Group.Model is { } model && !outputPrices.ContainsKey(model)
-                && pricer.PriceOf(model, DateOnly.FromDateTime(group.Group.First.UtcDateTime)) is { } price)
+            var utcDate = DateOnly.FromDateTime(group.Group.First.UtcDateTime);
+            var price = group.Group.Model is { } model ? pricer.PriceOf(model, utcDate) : null;
+            var estimate = energy.Estimate(
+                group.Group.Model, price?.Provider, group.Group.Tokens, Math.Max(1, group.Group.Calls));
+            session.Add(group, cost, date, estimate);
+            if (price is not null && !outputPrices.ContainsKey(group.Group.Model!))
             {
-                outputPrices[model] = price.Rates.OutputPerMTok;
+                outputPrices[group.Group.Model!] = price.Rates.OutputPerMTok;
             }
         }, trend =>
         {

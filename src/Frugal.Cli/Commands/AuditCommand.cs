@@ -78,6 +78,12 @@ internal static class AuditCommand
         HelpName = "FILE",
     };
 
+    private static readonly Option<string?> GridZone = new("--zone")
+    {
+        Description = "Grid zone for carbon: ISO 3166 alpha-3 country code, or WOR for the world average (default).",
+        HelpName = "CODE",
+    };
+
     private static readonly Option<bool> NoImport = new("--no-import")
     {
         Description = "Audit what the ledger holds without reading new log lines first.",
@@ -89,7 +95,7 @@ internal static class AuditCommand
         var command = new Command("audit", "What the AI spend shipped: outcomes, cost per feature, scores, findings.")
         {
             Repos, Since, Until, TimeZone, Prs, By, Names, Grace, CommonOptions.Json, Markdown, Html,
-            CommonOptions.Ledger, CommonOptions.Source, CommonOptions.Prices, NoImport,
+            CommonOptions.Ledger, CommonOptions.Source, CommonOptions.Prices, GridZone, NoImport,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, clock, cancel)));
         return command;
@@ -108,6 +114,7 @@ internal static class AuditCommand
         var zone = problems.Check(() => Zones.Resolve(parse.GetValue(TimeZone)));
         var range = problems.Check(() => DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until)));
         var grace = problems.Check(() => ParseDuration("--grace", parse.GetValue(Grace)!));
+        var grid = problems.Check(() => ReportCommand.ResolveGrid(parse.GetValue(GridZone)));
         var sources = parse.GetValue(NoImport)
             ? null
             : problems.Check(() => SourceOptions.Resolve(parse.GetValue(CommonOptions.Source)));
@@ -127,7 +134,7 @@ internal static class AuditCommand
         (since, until) = (Clamp(since), Clamp(until));
         var options = new AuditOptions(
             since, until, zone!, grace, Enum.Parse<AuditGrouping>(parse.GetValue(By)!, ignoreCase: true),
-            parse.GetValue(Names), PullRequestExport: (parse.GetValue(Prs) ?? []).Length > 0);
+            parse.GetValue(Names), PullRequestExport: (parse.GetValue(Prs) ?? []).Length > 0, Grid: grid);
 
         using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
         if (sources is not null)

@@ -109,7 +109,10 @@ internal static class ReportCommand
         return 0;
     }
 
-    private static GridZone ResolveGrid(string? code)
+    /// <summary>
+    /// The grid zone of <c>--zone</c> (null: the world average), or the usage error naming the codes.
+    /// </summary>
+    internal static GridZone ResolveGrid(string? code)
     {
         if (code is not null && string.IsNullOrWhiteSpace(code))
         {

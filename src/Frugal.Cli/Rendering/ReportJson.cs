@@ -20,8 +20,16 @@ internal static class ReportJson
     public static string EnergyMethod(UsageReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var grid = report.GridZone;
-        return $"Wh and gCO2e: {MethodName(report)}, an order-of-magnitude estimate shown as min\u2013max; "
+        return EnergyMethod(report.EnergyMethod, report.GridZone);
+    }
+
+    /// <summary>
+    /// One line naming how energy and carbon were estimated (<paramref name="method"/>) and at which grid.
+    /// </summary>
+    public static string EnergyMethod(string method, GridZone grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        return $"Wh and gCO2e: {MethodName(method)}, an order-of-magnitude estimate shown as min\u2013max; "
             + $"carbon at grid zone {grid.Code} ({grid.Name}), {grid.GCO2PerKWh} gCO2e/kWh.";
     }
 
@@ -206,7 +214,7 @@ internal static class ReportJson
         }
     }
 
-    private static string MethodName(UsageReport report) => report.EnergyMethod switch
+    private static string MethodName(string method) => method switch
     {
         CloudEnergyModel.DecodeMethod => "EcoLogits 0.9.3 decode model (output tokens; input not counted)",
         CloudEnergyModel.PrefillMethod => "EcoLogits 0.9.3 decode model with a prefill add-on (low confidence)",

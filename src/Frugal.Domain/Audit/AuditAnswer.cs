@@ -1,3 +1,5 @@
+using Frugal.Domain.Energy;
+
 namespace Frugal.Domain.Audit;
 
 /// <summary>
@@ -13,6 +15,9 @@ namespace Frugal.Domain.Audit;
 /// <param name="FeaturesWithSessions">Of those, features at least one session links to.</param>
 /// <param name="TokensPerFeature">Tokens of sessions linked to features, per linked feature; null without any.</param>
 /// <param name="CostPerFeature">Cost of sessions linked to features, per linked feature.</param>
+/// <param name="EnergyPerFeature">
+/// Energy of sessions linked to features, per linked feature, as a range; null without any.
+/// </param>
 /// <param name="AllTokensPerFeature">All tokens of the window per shipped feature (the whole burden).</param>
 /// <param name="AllCostPerFeature">All priced cost of the window per shipped feature.</param>
 /// <param name="BugsPerFeature">Fixes in the window per feature in the window; null without features.</param>
@@ -27,6 +32,7 @@ public sealed record AuditAnswer(
     int FeaturesWithSessions,
     double? TokensPerFeature,
     decimal? CostPerFeature,
+    EnergyRange? EnergyPerFeature,
     double? AllTokensPerFeature,
     decimal? AllCostPerFeature,
     double? BugsPerFeature,

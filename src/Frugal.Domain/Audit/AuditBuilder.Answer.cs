@@ -1,3 +1,4 @@
+using Frugal.Domain.Energy;
 using Frugal.Domain.Outcomes;
 
 namespace Frugal.Domain.Audit;
@@ -31,6 +32,10 @@ public sealed partial class AuditBuilder
             linkedFeatures.Count,
             linkedFeatures.Count == 0 ? null : linkedFeatures.Sum(f => f.Tokens) / linkedFeatures.Count,
             linkedFeatures.Count == 0 ? null : linkedFeatures.Sum(f => f.CostUsd) / linkedFeatures.Count,
+            linkedFeatures.Count == 0
+                ? null
+                : linkedFeatures.Aggregate(EnergyRange.Zero, (sum, f) => sum + f.Energy)
+                    .Scale(1.0 / linkedFeatures.Count),
             outcomes.Features == 0 ? null : (double)totalTokens / outcomes.Features,
             outcomes.Features == 0 ? null : totalCost / outcomes.Features,
             outcomes.Features == 0 ? null : (double)outcomes.Fixes / outcomes.Features,
@@ -41,19 +46,20 @@ public sealed partial class AuditBuilder
 
     /// <summary>
     /// Every feature of the window with the sessions that landed in it. A session that landed in several changes
-    /// has its tokens and cost split evenly over them, so no spend is counted twice.
+    /// has its tokens, cost and energy split evenly over them, so no spend is counted twice.
     /// </summary>
     private List<FeatureCost> FeatureCosts()
     {
-        var sessions = new Dictionary<string, (int Sessions, double Tokens, decimal Cost)>(StringComparer.Ordinal);
+        var sessions = new Dictionary<string, (int Sessions, double Tokens, decimal Cost, EnergyRange Energy)>(
+            StringComparer.Ordinal);
         foreach (var link in _links.Where(l => l.Mainline.Count > 0))
         {
             var parts = link.Mainline.Count;
             foreach (var landed in link.Mainline)
             {
-                var (count, tokens, cost) = sessions.GetValueOrDefault(landed.Commit.Sha);
+                var (count, tokens, cost, energy) = sessions.GetValueOrDefault(landed.Commit.Sha);
                 sessions[landed.Commit.Sha] = (count + 1, tokens + (double)link.Session.Tokens.TotalTokens / parts,
-                    cost + link.Session.CostUsd / parts);
+                    cost + link.Session.CostUsd / parts, energy + link.Session.Energy.Scale(1.0 / parts));
             }
         }
 
@@ -67,10 +73,10 @@ public sealed partial class AuditBuilder
                 .Where(c => c.Change.Kind == ChangeKind.Feature)
                 .Select(c =>
                 {
-                    var (count, tokens, cost) = sessions.GetValueOrDefault(c.Commit.Sha);
+                    var (count, tokens, cost, energy) = sessions.GetValueOrDefault(c.Commit.Sha);
                     return new FeatureCost(
                         c.Commit.Sha, c.Change.Title, c.Change.PullRequest, _repositoryOf[c.Commit.Sha], c.Ai.IsMarked,
-                        count, tokens, cost, c.Review.ReviewHours, laterFixes.GetValueOrDefault(c.Commit.Sha));
+                        count, tokens, cost, energy, c.Review.ReviewHours, laterFixes.GetValueOrDefault(c.Commit.Sha));
                 })
                 .OrderByDescending(f => f.CostUsd)
                 .ThenByDescending(f => f.Tokens)

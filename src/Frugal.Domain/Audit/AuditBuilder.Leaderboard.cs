@@ -77,7 +77,7 @@ public sealed partial class AuditBuilder
         var tokens = sessions.Aggregate(0L, (sum, s) => checked(sum + s.Tokens.TotalTokens));
         var inputs = new ScoreInputs(
             features, bugs, reviewHours is { } h && h < ScoreInputs.MinPositiveReviewHours ? 0 : reviewHours, tokens,
-            energyKWh: null);
+            ScoreKWh(SumEnergy(sessions)));
         return new LeaderRow(
             name, sessions.Count, features, bugs, reviewHours, tokens, sessions.Sum(s => s.CostUsd),
             ScaleInvariantScore.Compute(inputs));

@@ -51,13 +51,16 @@ public sealed partial class AuditBuilder
         var features = FeatureCosts();
         var answer = Answer(outcomes, features);
         var inputs = new ScoreInputs(
-            outcomes.Features, outcomes.Fixes, PositiveHours(outcomes.Reviews), TotalTokens(), energyKWh: null);
+            outcomes.Features, outcomes.Fixes, PositiveHours(outcomes.Reviews), TotalTokens(),
+            ScoreKWh(SumEnergy(_sessions)));
         return new AuditReport
         {
             Since = _options.Since,
             Until = _options.Until,
             Zone = _options.Zone.Id,
             Grace = _options.Grace,
+            GridZone = _options.GridZone,
+            EnergyMethod = Energy.CloudEnergyModel.DecodeMethod,
             Usage = UsageOf("total", _sessions),
             ByTool = UsageBy(s => s.Tool),
             ByModel = UsageByModel(),

@@ -1,3 +1,5 @@
+using Frugal.Domain.Energy;
+
 namespace Frugal.Domain.Audit;
 
 /// <summary>The window and choices of one audit.</summary>
@@ -8,10 +10,14 @@ namespace Frugal.Domain.Audit;
 /// <param name="By">What the leaderboard groups by.</param>
 /// <param name="Names">Whether people are shown by name rather than by pseudonym.</param>
 /// <param name="PullRequestExport">Whether a pull-request export was given.</param>
+/// <param name="Grid">The grid zone carbon is computed at; null: the world average.</param>
 public sealed record AuditOptions(
     DateOnly Since, DateOnly Until, TimeZoneInfo Zone, TimeSpan Grace, AuditGrouping By, bool Names,
-    bool PullRequestExport = false)
+    bool PullRequestExport = false, GridZone? Grid = null)
 {
+    /// <summary>The grid zone carbon is computed at: <see cref="Grid"/>, or the world average.</summary>
+    public GridZone GridZone => Grid ?? GridIntensity.World;
+
     /// <summary>The window's first instant.</summary>
     public DateTimeOffset From => Start(Since);
 

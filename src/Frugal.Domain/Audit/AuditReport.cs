@@ -1,3 +1,4 @@
+using Frugal.Domain.Energy;
 using Frugal.Domain.Scoring;
 
 namespace Frugal.Domain.Audit;
@@ -16,6 +17,12 @@ public sealed record AuditReport
 
     /// <summary>Time after a session's last call within which its commits still link to it.</summary>
     public required TimeSpan Grace { get; init; }
+
+    /// <summary>The grid zone carbon is computed at.</summary>
+    public required GridZone GridZone { get; init; }
+
+    /// <summary>The method id of the energy estimates.</summary>
+    public required string EnergyMethod { get; init; }
 
     /// <summary>All use in the window.</summary>
     public required UsageRow Usage { get; init; }

@@ -1,3 +1,4 @@
+using Frugal.Domain.Energy;
 using Frugal.Domain.Usage;
 
 namespace Frugal.Domain.Audit;
@@ -49,6 +50,15 @@ public sealed class AuditSession(string source, string key)
     /// <summary>Tokens of calls that could not be priced.</summary>
     public long UnpricedTokens { get; private set; }
 
+    /// <summary>Estimated energy of the calls of known model size (min with min, max with max).</summary>
+    public EnergyRange Energy { get; private set; }
+
+    /// <summary>Estimated usage carbon of the calls of known model size.</summary>
+    public CarbonRange Carbon { get; private set; }
+
+    /// <summary>Tokens of calls whose model size is unknown (their energy is not in the figure).</summary>
+    public long UnknownSizeTokens { get; private set; }
+
     /// <summary>Calls per model.</summary>
     public IReadOnlyCollection<ModelUse> Models => _models.Values;
 
@@ -59,9 +69,10 @@ public sealed class AuditSession(string source, string key)
     public IReadOnlyDictionary<DateOnly, (long Tokens, decimal Cost)> Daily => _daily;
 
     /// <summary>
-    /// Adds a group of calls made on local date <paramref name="date"/> and its cost (null when unpriced).
+    /// Adds a group of calls made on local date <paramref name="date"/>, its cost (null when unpriced) and its
+    /// energy estimate (null when the model's size is unknown).
     /// </summary>
-    public void Add(SessionCallGroup group, decimal? cost, DateOnly date)
+    public void Add(SessionCallGroup group, decimal? cost, DateOnly date, EnergyEstimate? energy)
     {
         ArgumentNullException.ThrowIfNull(group);
         var calls = group.Group;
@@ -91,7 +102,17 @@ public sealed class AuditSession(string source, string key)
             _models[model] = use = new ModelUse(model);
         }
 
-        use.Add(calls.Calls, calls.Tokens, cost);
+        use.Add(calls.Calls, calls.Tokens, cost, energy);
+        if (energy is not null)
+        {
+            Energy += energy.Energy;
+            Carbon += energy.Carbon;
+        }
+        else
+        {
+            UnknownSizeTokens = checked(UnknownSizeTokens + calls.Tokens.TotalTokens);
+        }
+
         var (dayTokens, dayCost) = _daily.GetValueOrDefault(date);
         _daily[date] = (checked(dayTokens + calls.Tokens.TotalTokens), dayCost + (cost ?? 0));
         if (cost is { } usd)

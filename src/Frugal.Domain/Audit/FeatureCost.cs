@@ -1,3 +1,5 @@
+using Frugal.Domain.Energy;
+
 namespace Frugal.Domain.Audit;
 
 /// <summary>One shipped feature and the AI use linked to it.</summary>
@@ -9,6 +11,7 @@ namespace Frugal.Domain.Audit;
 /// <param name="Sessions">Sessions linked to it.</param>
 /// <param name="Tokens">Tokens of those sessions, each session's split evenly over the changes it landed in.</param>
 /// <param name="CostUsd">Their cost, split the same way.</param>
+/// <param name="Energy">Their estimated energy, split the same way.</param>
 /// <param name="ReviewHours">Hours from pull request creation to merge, when known.</param>
 /// <param name="LaterFixes">Later fixes blamed on it.</param>
 public sealed record FeatureCost(
@@ -20,5 +23,6 @@ public sealed record FeatureCost(
     int Sessions,
     double Tokens,
     decimal CostUsd,
+    EnergyRange Energy,
     double? ReviewHours,
     int LaterFixes);

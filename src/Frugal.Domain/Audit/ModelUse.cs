@@ -1,3 +1,4 @@
+using Frugal.Domain.Energy;
 using Frugal.Domain.Usage;
 
 namespace Frugal.Domain.Audit;
@@ -20,9 +21,28 @@ public sealed class ModelUse(string model)
     /// <summary>Tokens of calls that could not be priced.</summary>
     public long UnpricedTokens { get; private set; }
 
-    /// <summary>Adds calls and their cost (null when unpriced).</summary>
-    public void Add(long calls, TokenCounts tokens, decimal? cost)
+    /// <summary>Estimated energy of the calls of known model size.</summary>
+    public EnergyRange Energy { get; private set; }
+
+    /// <summary>Estimated usage carbon of the calls of known model size.</summary>
+    public CarbonRange Carbon { get; private set; }
+
+    /// <summary>Tokens of calls whose model size is unknown.</summary>
+    public long UnknownSizeTokens { get; private set; }
+
+    /// <summary>Adds calls, their cost (null when unpriced) and energy (null when the size is unknown).</summary>
+    public void Add(long calls, TokenCounts tokens, decimal? cost, EnergyEstimate? energy)
     {
+        if (energy is not null)
+        {
+            Energy += energy.Energy;
+            Carbon += energy.Carbon;
+        }
+        else
+        {
+            UnknownSizeTokens = checked(UnknownSizeTokens + tokens.TotalTokens);
+        }
+
         Calls = checked(Calls + calls);
         Tokens += tokens;
         if (cost is { } usd)

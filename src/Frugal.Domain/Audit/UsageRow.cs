@@ -1,3 +1,4 @@
+using Frugal.Domain.Energy;
 using Frugal.Domain.Usage;
 
 namespace Frugal.Domain.Audit;
@@ -9,5 +10,9 @@ namespace Frugal.Domain.Audit;
 /// <param name="Tokens">Tokens by category.</param>
 /// <param name="CostUsd">Cost in USD of the priced calls.</param>
 /// <param name="UnpricedTokens">Tokens of calls that could not be priced (their cost is not in the figure).</param>
+/// <param name="Energy">Estimated energy of the calls of known model size.</param>
+/// <param name="Carbon">Estimated usage carbon of those calls.</param>
+/// <param name="UnknownSizeTokens">Tokens of calls of unknown model size (their energy is not in the figure).</param>
 public sealed record UsageRow(
-    string Key, long Sessions, long Calls, TokenCounts Tokens, decimal CostUsd, long UnpricedTokens);
+    string Key, long Sessions, long Calls, TokenCounts Tokens, decimal CostUsd, long UnpricedTokens,
+    EnergyRange Energy, CarbonRange Carbon, long UnknownSizeTokens);

@@ -22,6 +22,21 @@ public sealed class AuditCommandTests
         root.GetProperty("usage").GetProperty("totalTokens").GetInt64().ShouldBe(15_000);
         root.GetProperty("usage").GetProperty("costUsd").GetDecimal().ShouldBe(0.105m);
 
+        // Energy (EcoLogits decode): claude-sonnet-4-5 is a closed MoE of 440 B total, 44–132 B active, on
+        // 1.2 × 440 × 2 = 1,056 GB → 16 GPUs; Anthropic's PUE 1.09–1.14. Per call of 500 output tokens:
+        // ΔT = 1.8 + 500 / 36.1 = 15.6504 s; server 15.6504 / 3600 × 1200 × 16/8 / 64 = 0.163025 Wh;
+        // GPU 16 × 500 × (5.69414e-7 × 44 | 132 + 4.05293e-5) = 0.524668 | 0.925536 Wh;
+        // E = 1.09 × 0.687693 = 0.749585 Wh … 1.14 × 1.088561 = 1.240959 Wh. Ten calls: 7.49585–12.40959 Wh,
+        // at the world grid (473 g/kWh) 3.54554–5.86974 gCO2e. No call is of unknown size.
+        var usage = root.GetProperty("usage");
+        usage.GetProperty("energyWh").GetProperty("min").GetDouble().ShouldBe(7.49585, 1e-4);
+        usage.GetProperty("energyWh").GetProperty("max").GetDouble().ShouldBe(12.40959, 1e-4);
+        usage.GetProperty("carbonG").GetProperty("min").GetDouble().ShouldBe(3.54554, 1e-4);
+        usage.GetProperty("carbonG").GetProperty("max").GetDouble().ShouldBe(5.86974, 1e-4);
+        usage.GetProperty("unknownSizeTokens").GetInt64().ShouldBe(0);
+        root.GetProperty("energy").GetProperty("zone").GetString().ShouldBe("WOR");
+        root.GetProperty("energy").GetProperty("gridGCO2PerKWh").GetDouble().ShouldBe(473);
+
         // Mainline in March: cart, merge #12, cart fix, squash #15, revert, rounding fix. Init is February's.
         var outcome = root.GetProperty("outcomes");
         outcome.GetProperty("commits").GetInt32().ShouldBe(6);
@@ -59,16 +74,41 @@ public sealed class AuditCommandTests
         // (6,000 + 3,000) / 2 features with sessions; ($0.042 + $0.021) / 2.
         answer.GetProperty("tokensPerFeature").GetDouble().ShouldBe(4_500);
         answer.GetProperty("costPerFeatureUsd").GetDecimal().ShouldBe(0.0315m);
+
+        // (4 + 2 calls) / 2 features = 3 calls' energy per linked feature: 2.248755–3.722877 Wh.
+        var perFeature = answer.GetProperty("energyPerFeatureWh");
+        perFeature.GetProperty("min").GetDouble().ShouldBe(2.248755, 1e-4);
+        perFeature.GetProperty("max").GetDouble().ShouldBe(3.722877, 1e-4);
         answer.GetProperty("bugsPerFeature").GetDouble().ShouldBe(2d / 3, 1e-6);
         answer.GetProperty("reviewHoursPerFeature").GetDouble().ShouldBe(34);
 
-        // Useful = 3 − 0.5 × 2 = 2. Manifesto: 2 / (68 × 15,000) = 1.96e-6 → F.
-        // Per feature: 1 / ((68 / 2) × (0.015 / 2)) = 1 / (34 × 0.0075) = 3.92 → A.
+        // Energy counts at the middle of its range: (7.49585 + 12.40959) / 2 Wh = 0.00995272 kWh, so the
+        // resources are 15,000 + 1000 × 0.00995272 = 15,009.95272.
+        // Useful = 3 − 0.5 × 2 = 2. Manifesto: 2 / (68 × 15,009.95272) = 1.95949e-6 → F.
+        // Per feature: 1 / ((68 / 2) × (0.01500995272 / 2)) = 1 / (34 × 0.00750497636) = 3.91897 → A.
         var scores = root.GetProperty("scores");
-        scores.GetProperty("manifesto").GetProperty("value").GetDouble().ShouldBe(2d / (68 * 15_000), 1e-14);
+        scores.GetProperty("inputs").GetProperty("energyKWh").GetDouble().ShouldBe(0.00995272, 1e-7);
+        scores.GetProperty("manifesto").GetProperty("value").GetDouble().ShouldBe(1.95949e-6, 1e-10);
         scores.GetProperty("manifesto").GetProperty("grade").GetString().ShouldBe("F");
-        scores.GetProperty("perFeature").GetProperty("value").GetDouble().ShouldBe(1 / (34 * 0.0075), 1e-6);
+        scores.GetProperty("perFeature").GetProperty("value").GetDouble().ShouldBe(3.91897, 1e-4);
         scores.GetProperty("perFeature").GetProperty("grade").GetString().ShouldBe("A");
+    }
+
+    [Fact]
+    public void Zone_sets_the_grid_carbon_is_computed_at_and_leaves_energy_alone()
+    {
+        using var scenario = new AuditScenario();
+
+        using var world = Audit(scenario);
+        using var france = Audit(scenario, "--zone", "FRA");
+
+        var energy = france.RootElement.GetProperty("energy");
+        energy.GetProperty("zone").GetString().ShouldBe("FRA");
+        var grid = energy.GetProperty("gridGCO2PerKWh").GetDouble();
+        var usage = france.RootElement.GetProperty("usage");
+        var wh = usage.GetProperty("energyWh").GetProperty("max").GetDouble();
+        wh.ShouldBe(world.RootElement.GetProperty("usage").GetProperty("energyWh").GetProperty("max").GetDouble());
+        usage.GetProperty("carbonG").GetProperty("max").GetDouble().ShouldBe(wh * grid / 1000, 1e-5);
     }
 
     [Fact]
@@ -264,6 +304,7 @@ public sealed class AuditCommandTests
     [Theory]
     [InlineData("--grace", "soon", "--grace 'soon' is not a duration")]
     [InlineData("--by", "team", "Argument 'team' not recognized. Must be one of: 'project', 'person', 'tool', 'model'")]
+    [InlineData("--zone", "MARS", "--zone 'MARS' is not a grid zone: name one by its ISO 3166 alpha-3 country code")]
     public void A_bad_option_is_one_clear_line_and_exit_code_2(string option, string value, string message)
     {
         using var scenario = new AuditScenario();

@@ -1,4 +1,5 @@
 using Frugal.Domain.Audit;
+using Frugal.Domain.Energy;
 using Frugal.Domain.Usage;
 using Shouldly;
 using Xunit;
@@ -76,6 +77,38 @@ public sealed class AuditBuilderTests
     }
 
     [Fact]
+    public void Energy_per_feature_splits_like_cost_over_the_changes_a_session_landed_in()
+    {
+        // a landed in x and y: half its $4 and 2–6 Wh each. b landed in y only: all its $2 and 1 Wh.
+        var a = Session("a", Noon, Noon.AddHours(1), cost: 4m, energy: Estimate(2, 6));
+        var b = Session("b", Noon.AddHours(1.25), Noon.AddHours(1.4), cost: 2m, energy: Estimate(1, 1));
+        var report = Build([a, b], Commit("x", Noon.AddHours(0.5)), Commit("y", Noon.AddHours(1.5)));
+
+        var features = report.Features.ToDictionary(f => f.Sha);
+
+        features["x"].CostUsd.ShouldBe(2m);
+        features["x"].Energy.ShouldBe(new EnergyRange(1, 3));
+        features["y"].CostUsd.ShouldBe(4m);
+        features["y"].Energy.ShouldBe(new EnergyRange(2, 4));
+
+        // Per linked feature: (1–3 + 2–4) / 2 = 1.5–3.5 Wh; the scores count the middle of 3–7 Wh, 0.005 kWh.
+        report.Answer.EnergyPerFeature.ShouldBe(new EnergyRange(1.5, 3.5));
+        report.Usage.Energy.ShouldBe(new EnergyRange(3, 7));
+        report.ScoreInputs.EnergyKWh!.Value.ShouldBe(0.005, 1e-12);
+    }
+
+    [Fact]
+    public void Calls_of_unknown_size_are_counted_apart_and_leave_energy_unestimated()
+    {
+        var report = Build([Session("a", Noon, Noon.AddHours(1))], Commit("x", Noon.AddHours(0.5)));
+
+        report.Usage.Energy.ShouldBe(EnergyRange.Zero);
+        report.Usage.UnknownSizeTokens.ShouldBe(1_500);
+        report.ByModel.Single().UnknownSizeTokens.ShouldBe(1_500);
+        report.ScoreInputs.EnergyKWh.ShouldBeNull();
+    }
+
+    [Fact]
     public void Fixes_blamed_on_commits_after_the_window_are_not_called_older()
     {
         var inside = Commit("in", Noon, "feat: a\n\nCo-Authored-By: Claude <noreply@anthropic.com>");
@@ -112,6 +145,9 @@ public sealed class AuditBuilderTests
         rows.Select(r => r.Name).ShouldBe(["claude-haiku-4-5", "(no session)"]);
         rows[1].Features.ShouldBe(2);
     }
+
+    private static EnergyEstimate Estimate(double minWh, double maxWh) =>
+        new(new EnergyRange(minWh, maxWh), new EnergyRange(minWh, maxWh).ToCarbon(500), null, "test", "0", []);
 
     private static AuditReport Build(List<AuditSession> sessions, params AuditedCommit[] commits) =>
         new AuditBuilder(sessions, [Facts(commits)], April, OutputPrices).Build();

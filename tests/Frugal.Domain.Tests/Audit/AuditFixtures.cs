@@ -1,4 +1,5 @@
 using Frugal.Domain.Audit;
+using Frugal.Domain.Energy;
 using Frugal.Domain.Outcomes;
 using Frugal.Domain.Reporting;
 using Frugal.Domain.Usage;
@@ -13,13 +14,14 @@ internal static class AuditFixtures
 
     public static AuditSession Session(
         string key, DateTimeOffset first, DateTimeOffset last, string? branch = "main", TokenCounts? tokens = null,
-        decimal cost = 1m, string model = "claude-sonnet-4-5", long calls = 10, string tool = "claude-code")
+        decimal cost = 1m, string model = "claude-sonnet-4-5", long calls = 10, string tool = "claude-code",
+        EnergyEstimate? energy = null)
     {
         var session = new AuditSession("claude-code", key) { Repository = Repo };
         var counts = tokens ?? new TokenCounts(1_000, 0, 0, 0, 500);
         var group = new UsageGroup(first, last, key, Repo, model, null, 0, counts, 0, calls);
         var date = DateOnly.FromDateTime(first.UtcDateTime);
-        session.Add(new SessionCallGroup("claude-code", key, branch, tool, group), cost, date);
+        session.Add(new SessionCallGroup("claude-code", key, branch, tool, group), cost, date, energy);
         return session;
     }
 

@@ -27,6 +27,7 @@ internal static partial class AuditJson
             json.WriteNumber("sessions", f.Sessions);
             json.WriteNumber("tokens", Math.Round(f.Tokens));
             json.WriteNumber("costUsd", Numbers.UsdForJson(f.CostUsd));
+            Energy(json, "energyWh", f.Energy);
             Number(json, "reviewHours", f.ReviewHours);
             json.WriteNumber("laterFixes", f.LaterFixes);
             json.WriteEndObject();

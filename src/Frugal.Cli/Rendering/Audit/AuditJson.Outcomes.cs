@@ -75,6 +75,7 @@ internal static partial class AuditJson
         json.WriteNumber("featuresWithSessions", a.FeaturesWithSessions);
         Number(json, "tokensPerFeature", a.TokensPerFeature);
         Money(json, "costPerFeatureUsd", a.CostPerFeature);
+        Energy(json, "energyPerFeatureWh", a.EnergyPerFeature);
         Number(json, "allTokensPerFeature", a.AllTokensPerFeature);
         Money(json, "allCostPerFeatureUsd", a.AllCostPerFeature);
         Number(json, "bugsPerFeature", a.BugsPerFeature);

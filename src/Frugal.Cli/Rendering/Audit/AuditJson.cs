@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Frugal.Domain.Audit;
+using Frugal.Domain.Energy;
 using Frugal.Domain.Scoring;
 using Frugal.Domain.Usage;
 
@@ -16,6 +17,11 @@ internal static partial class AuditJson
         json.WriteString("until", report.Until.ToString("yyyy-MM-dd", null));
         json.WriteString("timezone", report.Zone);
         json.WriteNumber("graceHours", report.Grace.TotalHours);
+        json.WriteStartObject("energy");
+        json.WriteString("method", report.EnergyMethod);
+        json.WriteString("zone", report.GridZone.Code);
+        json.WriteNumber("gridGCO2PerKWh", report.GridZone.GCO2PerKWh);
+        json.WriteEndObject();
         json.WritePropertyName("usage");
         Usage(json, report.Usage);
         UsageRows(json, "byTool", report.ByTool);
@@ -72,6 +78,27 @@ internal static partial class AuditJson
         Tokens(json, row.Tokens);
         json.WriteNumber("costUsd", Numbers.UsdForJson(row.CostUsd));
         json.WriteNumber("unpricedTokens", row.UnpricedTokens);
+        Energy(json, "energyWh", row.Energy);
+        json.WriteStartObject("carbonG");
+        json.WriteNumber("min", Numbers.ForJson(row.Carbon.MinGCO2e));
+        json.WriteNumber("max", Numbers.ForJson(row.Carbon.MaxGCO2e));
+        json.WriteEndObject();
+        json.WriteNumber("unknownSizeTokens", row.UnknownSizeTokens);
+        json.WriteEndObject();
+    }
+
+    /// <summary>An energy range as <c>{"min", "max"}</c> in Wh, or null.</summary>
+    private static void Energy(Utf8JsonWriter json, string name, EnergyRange? energy)
+    {
+        if (energy is not { } e)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteNumber("min", Numbers.ForJson(e.MinWh));
+        json.WriteNumber("max", Numbers.ForJson(e.MaxWh));
         json.WriteEndObject();
     }
 

@@ -49,7 +49,6 @@ internal static partial class AuditView
             lines.Add("No repository was audited: pass --repo PATH, or run sessions in a git repository.");
         }
 
-        lines.Add("Energy is not estimated yet, so the scores count tokens only.");
         return new ViewSection("notes", "Notes", null, lines);
     }
 }

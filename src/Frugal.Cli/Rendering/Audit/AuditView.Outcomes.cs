@@ -65,7 +65,7 @@ internal static partial class AuditView
         [
             Figures.Short(f.Sha), Figures.Clip(f.Title, 48), f.PullRequest is { } n ? $"#{n}" : "",
             f.AiMarked ? "yes" : "", Figures.Count(f.Sessions), Figures.Tokens(f.Tokens), Figures.Usd(f.CostUsd),
-            Figures.Hours(f.ReviewHours), Figures.Count(f.LaterFixes),
+            Numbers.Range(f.Energy.MinWh, f.Energy.MaxWh), Figures.Hours(f.ReviewHours), Figures.Count(f.LaterFixes),
         ]);
         string[] more = report.Features.Count > 10
             ? [$"… and {Figures.Count(report.Features.Count - 10)} more features."]
@@ -73,7 +73,7 @@ internal static partial class AuditView
         return new ViewSection(
             "features", "Features by cost",
             ViewTable.Of(
-                ["Commit", "Title", "PR", "AI", "Sessions", "Tokens", "Cost", "Review", "Later fixes"], 4, rows),
+                ["Commit", "Title", "PR", "AI", "Sessions", "Tokens", "Cost", "Wh", "Review", "Later fixes"], 4, rows),
             report.Features.Count == 0 ? ["No feature reached the default branch in the window."] : more);
     }
 }

@@ -1,11 +1,12 @@
 using Frugal.Domain.Audit;
+using Frugal.Domain.Energy;
 
 namespace Frugal.Cli.Rendering.Audit;
 
 internal static partial class AuditView
 {
     private static readonly string[] UsageColumns =
-        ["Sessions", "Calls", "Input", "Output", "Cache write", "Cache read", "Total tokens", "Cost"];
+        ["Sessions", "Calls", "Input", "Output", "Cache write", "Cache read", "Total tokens", "Cost", "Wh", "gCO2e"];
 
     private static ViewSection Usage(AuditReport report)
     {
@@ -16,6 +17,13 @@ internal static partial class AuditView
                 + "add their prices with --prices FILE.");
         }
 
+        foreach (var model in report.ByModel.Where(m => m.UnknownSizeTokens > 0))
+        {
+            lines.Add($"\u2020 unknown size: {model.Key}: {Figures.Count(model.UnknownSizeTokens)} tokens in "
+                + $"{Figures.Count(model.Calls, "call", "calls")} are not in Wh or gCO2e; its size is not guessed.");
+        }
+
+        lines.Add(ReportJson.EnergyMethod(report.EnergyMethod, report.GridZone));
         lines.Add(ReportJson.LowerBoundCaveat);
         return new ViewSection(
             "usage", "Usage", ViewTable.Of(["", .. UsageColumns], 1, [UsageCells("Total", report.Usage)]), lines);
@@ -38,5 +46,16 @@ internal static partial class AuditView
         Figures.Tokens(row.Tokens.OutputTokens), Figures.Tokens(row.Tokens.CacheWriteTokens),
         Figures.Tokens(row.Tokens.CacheReadTokens), Figures.Tokens(row.Tokens.TotalTokens),
         Figures.Usd(row.CostUsd) + (row.UnpricedTokens > 0 ? " *" : string.Empty),
+        Measure(row, Numbers.Range(row.Energy.MinWh, row.Energy.MaxWh)),
+        Measure(row, Numbers.Range(row.Carbon.MinGCO2e, row.Carbon.MaxGCO2e)),
     ];
+
+    /// <summary>
+    /// An energy or carbon cell: the range, marked † when some calls are of unknown size, or "unknown" when every
+    /// call is.
+    /// </summary>
+    private static string Measure(UsageRow row, string range) =>
+        row.UnknownSizeTokens == 0 ? range
+        : row.UnknownSizeTokens == row.Tokens.TotalTokens && row.Energy == EnergyRange.Zero ? "unknown \u2020"
+        : range + " \u2020";
 }

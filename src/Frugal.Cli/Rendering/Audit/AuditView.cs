@@ -85,6 +85,10 @@ internal static partial class AuditView
                 $"{Figures.Usd(a.CostPerFeature)} linked · {Figures.Usd(a.AllCostPerFeature)} all ÷ features",
             ],
             [
+                "Energy per shipped feature",
+                a.EnergyPerFeature is { } e ? $"{Numbers.Range(e.MinWh, e.MaxWh)} Wh linked" : "n/a",
+            ],
+            [
                 "Bugs per feature",
                 $"{Figures.Ratio(a.BugsPerFeature)} ({Figures.Count(report.Outcomes.Fixes, "fix", "fixes")} ÷ "
                 + $"{Figures.Count(a.ShippedFeatures, "feature", "features")})",
