@@ -1,5 +1,6 @@
 using Frugal.Cli.Infrastructure;
 using Frugal.Domain.Audit;
+using Frugal.Domain.Energy;
 using Frugal.Domain.Outcomes;
 using Frugal.Domain.Pricing;
 using Frugal.Sources.Git;
@@ -74,11 +75,11 @@ internal static class AuditRunner
 
     /// <summary>Reads the window's sessions and each repository, then builds the report.</summary>
     public static AuditRun Run(
-        UsageLedger ledger, PriceTable prices, AuditOptions options, List<GitRepository> repositories,
-        PullRequestFiles pullRequests)
+        UsageLedger ledger, PriceTable prices, ModelFactsTable modelFacts, AuditOptions options,
+        List<GitRepository> repositories, PullRequestFiles pullRequests)
     {
         var warnings = new List<string>(pullRequests.Warnings);
-        var (sessions, outputPrices) = SessionReader.Read(ledger, prices, options);
+        var (sessions, outputPrices) = SessionReader.Read(ledger, prices, modelFacts, options);
         var given = repositories.Count > 0;
         var audited = Distinct(given ? repositories : OpenSeenRepositories(ledger, sessions, warnings), warnings);
         MapSessions(sessions, audited, given);

@@ -13,10 +13,10 @@ namespace Frugal.Cli.Audit;
 internal static class SessionReader
 {
     public static (List<AuditSession> Sessions, Dictionary<string, decimal> OutputPrices) Read(
-        UsageLedger ledger, PriceTable prices, AuditOptions options)
+        UsageLedger ledger, PriceTable prices, ModelFactsTable facts, AuditOptions options)
     {
         var pricer = new GroupPricer(prices);
-        var energy = new UsageEnergy(ModelFactsTable.BuiltIn, options.GridZone);
+        var energy = new UsageEnergy(facts, options.GridZone);
         var sessions = new Dictionary<(string, string), AuditSession>();
         var outputPrices = new Dictionary<string, decimal>(StringComparer.Ordinal);
         ledger.ReadSessionActivity(options.From, options.To, prices.PromptTier, group =>

@@ -3,7 +3,6 @@ using Frugal.Cli.Infrastructure;
 using Frugal.Cli.Rendering.Advice;
 using Frugal.Domain.Energy;
 using Frugal.Domain.Energy.Advice;
-using Frugal.Sources.Energy;
 
 namespace Frugal.Cli.Commands;
 
@@ -115,13 +114,6 @@ internal static class AdviseCommand
         HelpName = "DATE",
     };
 
-    private static readonly Option<string?> ModelFacts = new("--model-facts")
-    {
-        Description = "A JSON file of model sizes that add to or override the built-in ones (default: "
-            + "$XDG_CONFIG_HOME/frugal/model-facts.json when it exists).",
-        HelpName = "FILE",
-    };
-
     public static Command Create()
     {
         var command = new Command(
@@ -131,7 +123,7 @@ internal static class AdviseCommand
         {
             Model, Params, Active, Quant, Context, KvCache, Tier, DeviceMemory, DeviceBandwidth, DevicePower,
             DeviceUnified, Zone, Compare, CommonOptions.Json, FromLedger, Since, Until, CommonOptions.Ledger,
-            CommonOptions.Prices, ModelFacts,
+            CommonOptions.Prices, CommonOptions.ModelFacts,
         };
         command.SetAction(Run);
         return command;
@@ -166,7 +158,7 @@ internal static class AdviseCommand
         var tiers = problems.Check(() => AdviseInputs.Tiers(parse.GetValue(Tier)));
         var zone = problems.Check(() => AdviseInputs.Zone(parse.GetValue(Zone)));
         var prices = problems.Check(() => LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices)));
-        var facts = problems.Check(() => LoadFacts(parse.GetValue(ModelFacts)));
+        var facts = problems.Check(() => LedgerSession.LoadModelFacts(parse.GetValue(CommonOptions.ModelFacts)));
         if (parse.GetValue(CommonOptions.Json))
         {
             problems.Check<bool>(() => throw CliError.Usage(
@@ -177,29 +169,6 @@ internal static class AdviseCommand
         return AdviseFromLedger.Run(
             Consoles.Out(), parse.GetValue(CommonOptions.Ledger), prices!, facts!, range!, tiers!,
             zone!);
-    }
-
-    private static ModelFactsTable LoadFacts(string? option)
-    {
-        if (option is not null && !File.Exists(option))
-        {
-            throw CliError.Usage($"--model-facts {option}: no such file; give the path of a JSON model-facts file.");
-        }
-
-        var path = option ?? LedgerLocation.DefaultModelFacts();
-        if (path is null)
-        {
-            return ModelFactsTable.BuiltIn;
-        }
-
-        try
-        {
-            return ModelFactsTable.BuiltIn.WithEntries(ModelFactsFile.Load(path));
-        }
-        catch (ModelFactsFileException e)
-        {
-            throw CliError.Usage("model-facts file " + e.Message);
-        }
     }
 
     private static AdviceResult Advise(ParseResult parse)

@@ -95,7 +95,8 @@ internal static class AuditCommand
         var command = new Command("audit", "What the AI spend shipped: outcomes, cost per feature, scores, findings.")
         {
             Repos, Since, Until, TimeZone, Prs, By, Names, Grace, CommonOptions.Json, Markdown, Html,
-            CommonOptions.Ledger, CommonOptions.Source, CommonOptions.Prices, GridZone, NoImport,
+            CommonOptions.Ledger, CommonOptions.Source, CommonOptions.Prices, CommonOptions.ModelFacts, GridZone,
+            NoImport,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, clock, cancel)));
         return command;
@@ -119,6 +120,7 @@ internal static class AuditCommand
             ? null
             : problems.Check(() => SourceOptions.Resolve(parse.GetValue(CommonOptions.Source)));
         var prices = problems.Check(() => LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices)));
+        var facts = problems.Check(() => LedgerSession.LoadModelFacts(parse.GetValue(CommonOptions.ModelFacts)));
         var repositories = problems.Check(() => AuditRunner.OpenRepositories(parse.GetValue(Repos) ?? []));
         var pullRequests = problems.Check(() => AuditRunner.ReadPullRequests(parse.GetValue(Prs) ?? []));
         var html = problems.Check(() => CheckHtml(
@@ -146,7 +148,7 @@ internal static class AuditCommand
             }
         }
 
-        var run = AuditRunner.Run(ledger, prices!, options, repositories!, pullRequests!);
+        var run = AuditRunner.Run(ledger, prices!, facts!, options, repositories!, pullRequests!);
         foreach (var warning in run.Warnings)
         {
             Consoles.Error().MarkupLineInterpolated($"[yellow]warning:[/] {warning}");

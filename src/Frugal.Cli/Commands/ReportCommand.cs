@@ -59,7 +59,7 @@ internal static class ReportCommand
         var command = new Command("report", "Usage and cost by day, week, month, session, model or project.")
         {
             Period, Since, Until, TimeZone, WeekStart, CommonOptions.Json, CommonOptions.Ledger, CommonOptions.Source,
-            CommonOptions.Prices, GridZone, NoImport,
+            CommonOptions.Prices, CommonOptions.ModelFacts, GridZone, NoImport,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
         return command;
@@ -79,6 +79,7 @@ internal static class ReportCommand
             ? null
             : problems.Check(() => SourceOptions.Resolve(parse.GetValue(CommonOptions.Source)));
         var prices = problems.Check(() => LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices)));
+        var facts = problems.Check(() => LedgerSession.LoadModelFacts(parse.GetValue(CommonOptions.ModelFacts)));
         problems.ThrowIfAny();
         using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
 
@@ -90,7 +91,7 @@ internal static class ReportCommand
         }
 
         var weekStart = parse.GetValue(WeekStart) == "sunday" ? DayOfWeek.Sunday : DayOfWeek.Monday;
-        var energy = new UsageEnergy(ModelFactsTable.BuiltIn, grid!);
+        var energy = new UsageEnergy(facts!, grid!);
         var builder = new ReportBuilder(period, zone!, prices!, weekStart, energy);
         ledger.ReadUsageGroups(period, range!.From(zone!), range.To(zone!), prices!.PromptTier, builder.Add);
         var report = builder.Build();

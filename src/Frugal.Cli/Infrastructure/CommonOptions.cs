@@ -26,6 +26,13 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
+    public static readonly Option<string?> ModelFacts = new("--model-facts")
+    {
+        Description = "A JSON file of model sizes that add to or override the built-in ones (default: "
+            + "$XDG_CONFIG_HOME/frugal/model-facts.json when it exists).",
+        HelpName = "FILE",
+    };
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "Print only JSON on stdout; progress and warnings go to stderr.",

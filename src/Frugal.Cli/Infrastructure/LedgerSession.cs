@@ -1,3 +1,5 @@
+using Frugal.Domain.Energy;
+using Frugal.Sources.Energy;
 using Frugal.Domain.Pricing;
 using Frugal.Sources.Prices;
 using Frugal.Storage.Ledger;
@@ -59,6 +61,32 @@ internal static class LedgerSession
         catch (PriceFileException e)
         {
             throw CliError.PriceFile(e.Message, given: option is not null, e);
+        }
+    }
+
+    /// <summary>
+    /// The built-in model sizes with the user's file (given, or the default one when it exists) applied.
+    /// </summary>
+    public static ModelFactsTable LoadModelFacts(string? option)
+    {
+        if (option is not null && !File.Exists(option))
+        {
+            throw CliError.Usage($"--model-facts {option}: no such file; give the path of a JSON model-facts file.");
+        }
+
+        var path = option ?? LedgerLocation.DefaultModelFacts();
+        if (path is null)
+        {
+            return ModelFactsTable.BuiltIn;
+        }
+
+        try
+        {
+            return ModelFactsTable.BuiltIn.WithEntries(ModelFactsFile.Load(path));
+        }
+        catch (ModelFactsFileException e)
+        {
+            throw CliError.Usage("model-facts file " + e.Message);
         }
     }
 }

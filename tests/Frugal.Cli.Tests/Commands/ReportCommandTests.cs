@@ -71,6 +71,34 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_ModelFactsFile_GivesAnUnknownModelASizeAndOverridesAKnownOne()
+    {
+        var fixture = Path.Combine(AppContext.BaseDirectory, "fixtures", "real", "claude-code");
+        var facts = Path.Combine(_home.Path, "facts.json");
+
+        // The fixture's one model, claude-opus-4-1, made small: a dense 1 B model uses far less energy per token.
+        File.WriteAllText(facts, """
+            [{"model": "claude-opus-4-1-20250805", "totalBillions": 1, "activeBillions": 1, "source": "test"}]
+            """);
+        var builtIn = FrugalProcess.Run(
+            _home.Path, "report", "daily", "--json", "--timezone", "UTC", "--source", $"claude-code={fixture}");
+        var small = FrugalProcess.Run(
+            _home.Path, "report", "daily", "--json", "--timezone", "UTC", "--no-import", "--model-facts", facts);
+        var missing = FrugalProcess.Run(
+            _home.Path, "report", "daily", "--no-import", "--model-facts", Path.Combine(_home.Path, "none.json"));
+
+        small.ExitCode.ShouldBe(0, small.Stderr);
+        using var builtInJson = JsonDocument.Parse(builtIn.Stdout);
+        using var smallJson = JsonDocument.Parse(small.Stdout);
+        static double Max(JsonDocument json) =>
+            json.RootElement.GetProperty("totals").GetProperty("energyWh").GetProperty("max").GetDouble();
+        var (before, after) = (Max(builtInJson), Max(smallJson));
+        after.ShouldBeLessThan(before);
+        missing.ExitCode.ShouldBe(2);
+        missing.Stderr.ShouldContain("--model-facts");
+    }
+
+    [Fact]
     public void Report_ZoneFrance_ChangesCarbonButNotEnergy()
     {
         var fixture = Path.Combine(AppContext.BaseDirectory, "fixtures", "real", "claude-code");
