@@ -17,7 +17,7 @@ internal sealed partial class RepositoryAuditor(
     /// <summary>
     /// The blame method; a change to how fixes are blamed changes this, and older results are redone.
     /// </summary>
-    public const string BlameMethod = "szz-b/w/root/code-lines/1";
+    public const string BlameMethod = "szz-b-w-root-code-lines-v1";
 
     private const int BridgeLength = 8;
 
