@@ -51,17 +51,19 @@ internal sealed partial class RepositoryAuditor(
         var broughtIn = landedVia.Where(p => p.Key != p.Value)
             .GroupBy(p => p.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => reachable[p.Key]).ToList(), StringComparer.Ordinal);
+        var landed = new Dictionary<string, AuditedCommit>(StringComparer.Ordinal);
         foreach (var commit in mainline)
         {
-            commits.Add(Mainline(commit, counts, broughtIn, attributions));
+            commits.Add(landed[commit.Sha] = Mainline(commit, counts, broughtIn, attributions));
         }
 
+        // A merged commit was made on the branch its merge names (in its message or its pull request).
         foreach (var (sha, via) in landedVia.Where(p => p.Key != p.Value))
         {
             var commit = reachable[sha];
             commits.Add(new AuditedCommit(
                 commit, CommitClassifier.Classify(commit), attributions[sha], CommitPlacement.Merged, via,
-                BranchesOf(reachable[via]), CommitReview.Unknown));
+                landed[via].Branches, CommitReview.Unknown));
         }
 
         foreach (var (name, commit) in unmerged)
@@ -231,11 +233,5 @@ internal sealed partial class RepositoryAuditor(
                 : $"{unknown} commits could not be diffed (blobs missing from the clone); their lines are not "
                     + "counted.");
         }
-    }
-
-    private static IReadOnlyList<string> BranchesOf(CommitInfo mainlineCommit)
-    {
-        var change = CommitClassifier.Classify(mainlineCommit);
-        return change.MergedBranch is { } branch ? [branch] : [];
     }
 }

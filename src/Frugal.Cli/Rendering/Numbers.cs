@@ -8,7 +8,11 @@ internal static class Numbers
     public static string Tokens(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>A count with its noun, plural unless the count is one: "1 file", "620 files".</summary>
-    public static string Count(long value, string noun) => $"{Tokens(value)} {noun}{(value == 1 ? string.Empty : "s")}";
+    public static string Count(long value, string noun) => Count(value, noun, noun + "s");
+
+    /// <summary>A count with its noun in the singular or the plural given: "1 fix", "2 fixes".</summary>
+    public static string Count(long value, string singular, string plural) =>
+        $"{Tokens(value)} {(value == 1 ? singular : plural)}";
 
     public static string Usd(decimal value) => "$" + Math.Round(value, 2, MidpointRounding.AwayFromZero)
         .ToString("N2", CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ internal static class Figures
 
     /// <summary>A count with its noun in the singular or plural: 1 fix, 2 fixes.</summary>
     public static string Count(long value, string singular, string plural) =>
-        $"{Count(value)} {(value == 1 ? singular : plural)}";
+        Numbers.Count(value, singular, plural);
 
     /// <summary>Large token counts in millions or thousands: 12.3M, 45.6k.</summary>
     public static string Tokens(double value) => value switch
