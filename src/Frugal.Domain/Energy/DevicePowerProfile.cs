@@ -25,11 +25,14 @@ public sealed record DevicePowerProfile(
     private const string HostAssumption =
         "; host 60-100 W is an assumption (an Intel 265K test PC idled at 47.7 W, geerlingguy/ai-benchmarks #46)";
 
-    /// <summary>The profiles of the energy reference (§6.2 c), by id.</summary>
+    /// <summary>
+    /// The profiles of the energy reference (§6.2 c), by id: the one table of device power. The advisor's reference
+    /// machines take their decode power from here.
+    /// </summary>
     public static IReadOnlyList<DevicePowerProfile> BuiltIn { get; } =
     [
         new("mac-mini-m4", 30, 30, false,
-            "30.1 W at the wall, llama3.1:8b (geerlingguy/ai-benchmarks #2)") { Idle = (4, 6) },
+            "30.1-31.4 W at the wall, llama3.1:8b, rounded to 30 W (geerlingguy/ai-benchmarks #2)") { Idle = (4, 6) },
         new("mac-mini-m4-pro", 70, 70, false, "0.5 x Apple's published 140 W max (Apple Mac mini power page)")
             { Idle = (5, 5) },
         new("mac-studio-m2-ultra", 148, 148, false, "0.5 x Apple's published 295 W max (Apple support 102027)")
@@ -44,10 +47,17 @@ public sealed record DevicePowerProfile(
             "GPU 350 W (peak in Ollama, geerlingguy/ai-benchmarks PR #18)" + HostAssumption),
     ];
 
-    /// <summary>The built-in profile with <paramref name="id"/> (any case); null when there is none.</summary>
+    /// <summary>
+    /// The built-in profile with <paramref name="id"/> (any case; hyphens optional, so <c>rtx4090</c> finds
+    /// <c>rtx-4090</c>); null when there is none.
+    /// </summary>
     public static DevicePowerProfile? Find(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return BuiltIn.FirstOrDefault(p => string.Equals(p.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
+        var key = Key(id);
+        return BuiltIn.FirstOrDefault(p => string.Equals(Key(p.Id), key, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>An id without surrounding space or hyphens, for comparing ids as users type them.</summary>
+    internal static string Key(string id) => id.Trim().Replace("-", "", StringComparison.Ordinal);
 }

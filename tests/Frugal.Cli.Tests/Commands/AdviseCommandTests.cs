@@ -78,7 +78,7 @@ public sealed class AdviseCommandTests : IDisposable
 
         var devices = root.GetProperty("devices").EnumerateArray().ToArray();
         devices.Select(d => d.GetProperty("id").GetString())
-            .ShouldBe(["mac-mini-m4", "mac-studio-m2-ultra", "macbook-pro-m3-max", "rtx4090", "rtx5090"]);
+            .ShouldBe(["mac-mini-m4", "mac-studio-m2-ultra", "macbook-pro-m3-max", "rtx-4090", "rtx-5090"]);
         devices.ShouldAllBe(d => d.GetProperty("fit").GetString() == "fits");
         // RTX 4090 decode at half the context: 0.62 x 1,008e9 B/s / (4,868,187,500 + 131,072 x 4,096) B
         // = 624.96e9 / 5,405,058,412 = 115.63 tok/s; 310-350 W over that is 2.681-3.027 J per token,

@@ -1,3 +1,4 @@
+using Frugal.Domain.Energy;
 using Frugal.Domain.Energy.Advice;
 using Shouldly;
 using Xunit;
@@ -30,11 +31,11 @@ public sealed class LocalAdvisorTests
 
     [Theory]
     // 8,192-token run, estimated at 4,096: 0.62 × 1,008e9 / (4.868e9 + 0.537e9) ≈ 115.6; measured 110.7.
-    [InlineData("rtx4090", "Llama-3.1-8B", "Q4_K_M", 8192, 110.7)]
+    [InlineData("rtx-4090", "Llama-3.1-8B", "Q4_K_M", 8192, 110.7)]
     // 0.62 × 1,008e9 / (16.06e9 + 0.034e9) ≈ 38.8; measured 54.8: 29 % under, at the edge of the tolerance.
-    [InlineData("rtx4090", "Llama-3.1-8B", "F16", 512, 54.8)]
+    [InlineData("rtx-4090", "Llama-3.1-8B", "F16", 512, 54.8)]
     // 0.62 × 1,792e9 / 4.902e9 ≈ 226.7; measured ~222 (Qwen3-8B Q4_K_M, a single report).
-    [InlineData("rtx5090", "Llama-3.1-8B", "Q4_K_M", 512, 222)]
+    [InlineData("rtx-5090", "Llama-3.1-8B", "Q4_K_M", 512, 222)]
     // 0.65 × 400e9 / 4.902e9 ≈ 53.0; measured 49.0.
     [InlineData("macbook-pro-m3-max", "Llama-3.1-8B", "Q4_K_M", 512, 49.0)]
     // 70B: 0.65 × 400e9 / (42.771e9 + 327,680 × 256) ≈ 6.07; measured 7.65.
@@ -84,8 +85,8 @@ public sealed class LocalAdvisorTests
 
     [Theory]
     [InlineData("mac-mini-m4")]
-    [InlineData("rtx4090")]
-    [InlineData("rtx5090")]
+    [InlineData("rtx-4090")]
+    [InlineData("rtx-5090")]
     public void Advise_Llama70BQ4_K_MOnOneSmallDevice_DoesNotFit(string device)
     {
         // 42.77e9 + 2.68e9 (8k) + buffers ≥ 45.9 GB: the reference's "OOM on one GPU".
@@ -106,8 +107,8 @@ public sealed class LocalAdvisorTests
     }
 
     [Theory]
-    [InlineData("rtx4090")]
-    [InlineData("rtx5090")]
+    [InlineData("rtx-4090")]
+    [InlineData("rtx-5090")]
     public void Advise_Qwen32BQ4_K_M8kOnDiscreteGpu_Fits(string device)
     {
         // 19.703e9 + 2.147e9 + 1.5e9 = 23.35 GB at most; a 24 GiB card has 25.77e9 − 1e9 = 24.77 GB surely usable.
@@ -180,6 +181,29 @@ public sealed class LocalAdvisorTests
     {
         Devices.InTier(DeviceTier.Entry).Select(d => d.Id).ShouldBe(["mac-mini-m4"]);
         Devices.InTier(DeviceTier.Pro).Select(d => d.Id).ShouldBe(["mac-studio-m2-ultra", "macbook-pro-m3-max"]);
-        Devices.InTier(DeviceTier.Power).Select(d => d.Id).ShouldBe(["rtx4090", "rtx5090"]);
+        Devices.InTier(DeviceTier.Power).Select(d => d.Id).ShouldBe(["rtx-4090", "rtx-5090"]);
+    }
+
+    [Theory]
+    // The decode power of §6.2 c of the energy reference, one table for both the advisor and local estimates.
+    [InlineData("mac-mini-m4", 30, 30)]
+    [InlineData("mac-studio-m2-ultra", 148, 148)]
+    [InlineData("rtx-4090", 310, 350)]
+    [InlineData("rtx-5090", 410, 450)]
+    public void Devices_DecodePower_IsTheLocalEstimatesProfile(string id, double minWatts, double maxWatts)
+    {
+        var device = Devices.Find(id).ShouldNotBeNull();
+        var profile = DevicePowerProfile.Find(id).ShouldNotBeNull();
+
+        device.DecodePower.ShouldBe(WattRange.Of(minWatts, maxWatts));
+        (profile.DecodeMinW, profile.DecodeMaxW).ShouldBe((minWatts, maxWatts));
+    }
+
+    [Fact]
+    public void Devices_Find_IgnoresCaseAndHyphens()
+    {
+        Devices.Find("RTX4090").ShouldBeSameAs(Devices.Rtx4090Rig);
+        DevicePowerProfile.Find("Mac-Mini-M4").ShouldNotBeNull().Id.ShouldBe("mac-mini-m4");
+        Devices.Find("rtx-4080").ShouldBeNull();
     }
 }
