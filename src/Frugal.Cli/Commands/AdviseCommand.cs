@@ -82,13 +82,6 @@ internal static class AdviseCommand
         Description = "Your device has unified memory, such as an Apple Mac (default: a discrete GPU).",
     };
 
-    private static readonly Option<string?> Zone = new("--zone")
-    {
-        Description = $"The grid carbon is counted at: an ISO 3166 alpha-3 code or gCO2e/kWh (default: "
-            + $"{GridIntensity.DefaultCode}, the world average).",
-        HelpName = "CODE",
-    };
-
     private static readonly Option<string> Compare = new("--compare")
     {
         Description = "The hosted model the cloud estimate is for.",
@@ -122,7 +115,7 @@ internal static class AdviseCommand
             + "next to a hosted model's.")
         {
             Model, Params, Active, Quant, Context, KvCache, Tier, DeviceMemory, DeviceBandwidth, DevicePower,
-            DeviceUnified, Zone, Compare, CommonOptions.Json, FromLedger, Since, Until, CommonOptions.Ledger,
+            DeviceUnified, CommonOptions.GridZone, Compare, CommonOptions.Json, FromLedger, Since, Until, CommonOptions.Ledger,
             CommonOptions.Prices, CommonOptions.ModelFacts,
         };
         command.SetAction(Run);
@@ -156,19 +149,13 @@ internal static class AdviseCommand
         var problems = new UsageProblems();
         var range = problems.Check(() => DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until)));
         var tiers = problems.Check(() => AdviseInputs.Tiers(parse.GetValue(Tier)));
-        var zone = problems.Check(() => AdviseInputs.Zone(parse.GetValue(Zone)));
+        var zone = problems.Check(() => GridZones.Resolve(parse.GetValue(CommonOptions.GridZone)));
         var prices = problems.Check(() => LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices)));
         var facts = problems.Check(() => LedgerSession.LoadModelFacts(parse.GetValue(CommonOptions.ModelFacts)));
-        if (parse.GetValue(CommonOptions.Json))
-        {
-            problems.Check<bool>(() => throw CliError.Usage(
-                "--json is not yet available with --from-ledger: leave it out for the text estimate."));
-        }
-
         problems.ThrowIfAny();
         return AdviseFromLedger.Run(
             Consoles.Out(), parse.GetValue(CommonOptions.Ledger), prices!, facts!, range!, tiers!,
-            zone!);
+            zone!, parse.GetValue(CommonOptions.Json));
     }
 
     private static AdviceResult Advise(ParseResult parse)
@@ -184,7 +171,7 @@ internal static class AdviseCommand
         var custom = problems.Check(() => AdviseInputs.CustomDevice(
             parse.GetValue(DeviceMemory), parse.GetValue(DeviceBandwidth), parse.GetValue(DevicePower),
             parse.GetValue(DeviceUnified)));
-        var zone = problems.Check(() => AdviseInputs.Zone(parse.GetValue(Zone)));
+        var zone = problems.Check(() => GridZones.Resolve(parse.GetValue(CommonOptions.GridZone)));
         var compare = problems.Check(() => AdviseInputs.Compare(parse.GetValue(Compare)!));
         problems.ThrowIfAny();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Frugal.Cli.Infrastructure;
 using Frugal.Domain.Energy;
 using Frugal.Domain.Energy.Advice;
@@ -16,7 +17,7 @@ internal static class AdviseFromLedger
     /// <summary>Reads the ledger's calls in the range and renders one block per tier.</summary>
     public static int Run(
         IAnsiConsole console, string? ledgerPath, PriceTable prices, ModelFactsTable facts, DateRange range,
-        IReadOnlyList<DeviceTier> tiers, GridZone grid)
+        IReadOnlyList<DeviceTier> tiers, GridZone grid, bool json)
     {
         var limits = LocalFitLimits.Default;
         // The sizes of hosted models come from the built-in table and any user entries.
@@ -43,6 +44,13 @@ internal static class AdviseFromLedger
         }
 
         var energy = new UsageEnergy(facts, grid);
+        if (json)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            WriteJson(stdout, tallies, energy, grid, range, limits);
+            return 0;
+        }
+
         Line(console, $"Past calls a local model could have run, by size alone; grid {grid.Code} ({grid.Name}), "
             + $"{Figure(grid.GCO2PerKWh)} gCO2e/kWh.");
         foreach (var tally in tallies)
@@ -53,19 +61,142 @@ internal static class AdviseFromLedger
 
         console.WriteLine();
         Line(console, "Assumptions (this is an estimate):");
-        Line(console, $"- a call qualifies when its prompt (input, cache reads and writes) plus output fits the "
-            + $"model's context window (at most {limits.MaxContextTokens:N0} tokens), its output is at most "
-            + $"{limits.MaxOutputTokens:N0} tokens, and it used no web search; calls already run locally are left out");
-        Line(console, "- each tier's model is the largest known open-weight model that fits its machine with the least "
-            + $"memory at Q4_K_M with an F16 KV cache, at a context window of {limits.MinContextTokens:N0} tokens or "
-            + "more");
-        Line(console, "- quality is not checked, and no task signal beyond size is read: a qualifying call may still "
-            + "need the hosted model");
-        Line(console, "- cloud cost is priced with today's price table; the saving counts no electricity cost");
-        Line(console, "- cloud energy is EcoLogits' (decode only); local energy is output tokens × joules per token "
-            + "plus prompt tokens ÷ prefill speed × power");
-        Line(console, "  (from the uncached prompt at the low power to the whole prompt at the high power)");
+        foreach (var assumption in Assumptions(limits))
+        {
+            Line(console, "- " + assumption);
+        }
+
         return 0;
+    }
+
+    /// <summary>What the estimate assumes, one sentence each.</summary>
+    private static IEnumerable<string> Assumptions(LocalFitLimits limits)
+    {
+        yield return "a call qualifies when its prompt (input, cache reads and writes) plus output fits the "
+            + $"model's context window (at most {limits.MaxContextTokens:N0} tokens), its output is at most "
+            + $"{limits.MaxOutputTokens:N0} tokens, and it used no web search; calls already run locally are left out";
+        yield return "each tier's model is the largest known open-weight model that fits its machine with the least "
+            + $"memory at Q4_K_M with an F16 KV cache, at a context window of {limits.MinContextTokens:N0} tokens or "
+            + "more";
+        yield return "quality is not checked, and no task signal beyond size is read: a qualifying call may still "
+            + "need the hosted model";
+        yield return "cloud cost is priced with today's price table; the saving counts no electricity cost";
+        yield return "cloud energy is EcoLogits' (decode only); local energy is output tokens × joules per token "
+            + "plus prompt tokens ÷ prefill speed × power (from the uncached prompt at the low power to the whole "
+            + "prompt at the high power)";
+    }
+
+    /// <summary>
+    /// <c>{"zone", "since", "until", "tiers": [{"tier", "device", "model", "calls", "qualifying", "costUsd",
+    /// "unpricedCalls", "cloud", "local", "saved"}], "assumptions"}</c>; energy in Wh and carbon in g as
+    /// <c>{"min", "max"}</c>; <c>local</c> is null where the machine has no power figure.
+    /// </summary>
+    private static void WriteJson(
+        Stream stream, IReadOnlyList<LocalFitTally> tallies, UsageEnergy energy, GridZone grid, DateRange range,
+        LocalFitLimits limits)
+    {
+        using var json = new Utf8JsonWriter(stream, Rendering.ReportJson.Options);
+        json.WriteStartObject();
+        json.WriteStartObject("zone");
+        json.WriteString("code", grid.Code);
+        json.WriteString("name", grid.Name);
+        json.WriteNumber("gco2ePerKWh", grid.GCO2PerKWh);
+        json.WriteEndObject();
+        WriteDate(json, "since", range.Since);
+        WriteDate(json, "until", range.Until);
+        json.WriteStartArray("tiers");
+        foreach (var tally in tallies)
+        {
+            WriteTier(json, tally, energy, grid);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("assumptions");
+        foreach (var assumption in Assumptions(limits))
+        {
+            json.WriteStringValue(assumption);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        stream.Write("\n"u8);
+    }
+
+    private static void WriteTier(Utf8JsonWriter json, LocalFitTally tally, UsageEnergy energy, GridZone grid)
+    {
+        var tier = tally.Tier;
+        json.WriteStartObject();
+        json.WriteString("tier", tier.Tier.ToString().ToLowerInvariant());
+        json.WriteString("device", tier.Device.Id);
+        if (tier.Advice is { } advice)
+        {
+            json.WriteStartObject("model");
+            json.WriteString("name", advice.Model.Name);
+            json.WriteString("quant", "Q4_K_M");
+            json.WriteNumber("contextTokens", advice.ContextTokens);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("model");
+        }
+
+        json.WriteNumber("calls", tally.Calls);
+        json.WriteNumber("qualifying", tally.Qualifying);
+        json.WriteNumber("costUsd", tally.CostUsd);
+        json.WriteNumber("unpricedCalls", tally.Unpriced);
+        var (cloud, carbon, unknown) = tally.CloudEnergy(energy);
+        json.WriteStartObject("cloud");
+        WriteRange(json, "energyWh", cloud.MinWh, cloud.MaxWh);
+        WriteRange(json, "carbonG", carbon.MinGCO2e, carbon.MaxGCO2e);
+        json.WriteNumber("unknownSizeCalls", unknown);
+        json.WriteEndObject();
+        if (tally.LocalEnergy() is { } local)
+        {
+            var localCarbon = local.ToCarbon(grid.GCO2PerKWh);
+            json.WriteStartObject("local");
+            WriteRange(json, "energyWh", local.MinWh, local.MaxWh);
+            WriteRange(json, "carbonG", localCarbon.MinGCO2e, localCarbon.MaxGCO2e);
+            json.WriteEndObject();
+            json.WriteStartObject("saved");
+            json.WriteNumber("costUsd", tally.CostUsd);
+            WriteRange(json, "energyWh", cloud.MinWh - local.MaxWh, cloud.MaxWh - local.MinWh);
+            WriteRange(json, "carbonG", carbon.MinGCO2e - localCarbon.MaxGCO2e,
+                carbon.MaxGCO2e - localCarbon.MinGCO2e);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("local");
+            json.WriteStartObject("saved");
+            json.WriteNumber("costUsd", tally.CostUsd);
+            json.WriteNull("energyWh");
+            json.WriteNull("carbonG");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteRange(Utf8JsonWriter json, string name, double min, double max)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("min", min);
+        json.WriteNumber("max", max);
+        json.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, DateOnly? date)
+    {
+        if (date is { } day)
+        {
+            json.WriteString(name, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void RenderTier(IAnsiConsole console, LocalFitTally tally, UsageEnergy energy, GridZone grid)

@@ -176,26 +176,6 @@ internal static partial class AdviseInputs
         return Device.Custom(name, gib, gbps, watts, kind);
     }
 
-    /// <summary>A zone code, or an intensity in gCO2e/kWh given as a number.</summary>
-    public static GridZone Zone(string? code)
-    {
-        if (double.TryParse(code, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var intensity))
-        {
-            return intensity <= 5_000
-                ? new GridZone("custom", "given intensity", intensity, "user-supplied")
-                : throw CliError.Usage($"--zone {code} gCO2e/kWh is beyond any grid: give a figure up to 5,000.");
-        }
-
-        try
-        {
-            return GridIntensity.Resolve(code);
-        }
-        catch (ArgumentException e)
-        {
-            throw CliError.Usage("--zone: " + e.Message.Split(" (Parameter", 2)[0]);
-        }
-    }
-
     /// <summary>The hosted model the cloud estimate is for.</summary>
     public static ModelSize Compare(string id) =>
         ModelFactsTable.BuiltIn.Find(id) ?? throw CliError.Usage(

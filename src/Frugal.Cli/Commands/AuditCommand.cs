@@ -78,12 +78,6 @@ internal static class AuditCommand
         HelpName = "FILE",
     };
 
-    private static readonly Option<string?> GridZone = new("--zone")
-    {
-        Description = "Grid zone for carbon: ISO 3166 alpha-3 country code, or WOR for the world average (default).",
-        HelpName = "CODE",
-    };
-
     private static readonly Option<bool> NoImport = new("--no-import")
     {
         Description = "Audit what the ledger holds without reading new log lines first.",
@@ -95,7 +89,7 @@ internal static class AuditCommand
         var command = new Command("audit", "What the AI spend shipped: outcomes, cost per feature, scores, findings.")
         {
             Repos, Since, Until, TimeZone, Prs, By, Names, Grace, CommonOptions.Json, Markdown, Html,
-            CommonOptions.Ledger, CommonOptions.Source, CommonOptions.Prices, CommonOptions.ModelFacts, GridZone,
+            CommonOptions.Ledger, CommonOptions.Source, CommonOptions.Prices, CommonOptions.ModelFacts, CommonOptions.GridZone,
             NoImport,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, clock, cancel)));
@@ -115,7 +109,7 @@ internal static class AuditCommand
         var zone = problems.Check(() => Zones.Resolve(parse.GetValue(TimeZone)));
         var range = problems.Check(() => DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until)));
         var grace = problems.Check(() => ParseDuration("--grace", parse.GetValue(Grace)!));
-        var grid = problems.Check(() => ReportCommand.ResolveGrid(parse.GetValue(GridZone)));
+        var grid = problems.Check(() => GridZones.Resolve(parse.GetValue(CommonOptions.GridZone)));
         var sources = parse.GetValue(NoImport)
             ? null
             : problems.Check(() => SourceOptions.Resolve(parse.GetValue(CommonOptions.Source)));

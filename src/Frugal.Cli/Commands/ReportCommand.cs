@@ -41,12 +41,6 @@ internal static class ReportCommand
         DefaultValueFactory = _ => "monday",
     };
 
-    private static readonly Option<string?> GridZone = new("--zone")
-    {
-        Description = "Grid zone for carbon: ISO 3166 alpha-3 country code, or WOR for the world average (default).",
-        HelpName = "CODE",
-    };
-
     private static readonly Option<bool> NoImport = new("--no-import")
     {
         Description = "Report what the ledger holds without reading new log lines first.",
@@ -59,7 +53,7 @@ internal static class ReportCommand
         var command = new Command("report", "Usage and cost by day, week, month, session, model or project.")
         {
             Period, Since, Until, TimeZone, WeekStart, CommonOptions.Json, CommonOptions.Ledger, CommonOptions.Source,
-            CommonOptions.Prices, CommonOptions.ModelFacts, GridZone, NoImport,
+            CommonOptions.Prices, CommonOptions.ModelFacts, CommonOptions.GridZone, NoImport,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
         return command;
@@ -74,7 +68,7 @@ internal static class ReportCommand
         var problems = new UsageProblems();
         var range = problems.Check(() => DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until)));
         var zone = problems.Check(() => Zones.Resolve(parse.GetValue(TimeZone)));
-        var grid = problems.Check(() => ResolveGrid(parse.GetValue(GridZone)));
+        var grid = problems.Check(() => GridZones.Resolve(parse.GetValue(CommonOptions.GridZone)));
         var sources = parse.GetValue(NoImport)
             ? null
             : problems.Check(() => SourceOptions.Resolve(parse.GetValue(CommonOptions.Source)));
@@ -108,26 +102,6 @@ internal static class ReportCommand
         }
 
         return 0;
-    }
-
-    /// <summary>
-    /// The grid zone of <c>--zone</c> (null: the world average), or the usage error naming the codes.
-    /// </summary>
-    internal static GridZone ResolveGrid(string? code)
-    {
-        if (code is not null && string.IsNullOrWhiteSpace(code))
-        {
-            throw CliError.BadGridZone(code, GridIntensity.Zones.Select(z => z.Code));
-        }
-
-        try
-        {
-            return GridIntensity.Resolve(code);
-        }
-        catch (ArgumentException)
-        {
-            throw CliError.BadGridZone(code!, GridIntensity.Zones.Select(z => z.Code));
-        }
     }
 
     private static void RenderImportNotes(ImportSummary import, TimeSpan elapsed, bool json)

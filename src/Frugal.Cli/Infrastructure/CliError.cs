@@ -48,9 +48,10 @@ public sealed class CliError : Exception
             + "give an IANA name such as Europe/Paris or UTC.");
 
     /// <summary>A grid zone option named no known zone.</summary>
-    public static CliError BadGridZone(string value, IEnumerable<string> known) =>
-        Usage($"--zone '{value}' is not a grid zone: name one by its ISO 3166 alpha-3 country code "
-            + $"(e.g. FRA, USA) or WOR for the world average; known zones: {string.Join(", ", known)}.");
+    public static CliError BadGridZone(string value, string origin, IEnumerable<string> known) =>
+        Usage($"{origin} '{value}' is not a grid zone: name one by its ISO 3166 alpha-3 country code "
+            + $"(e.g. FRA, USA) or WOR for the world average, or give the grid's gCO2e/kWh as a number; known zones: "
+            + $"{string.Join(", ", known)}.");
 
     /// <summary>A <c>--source</c> value was not <c>NAME=PATH</c> with a known name.</summary>
     public static CliError BadSource(string value) =>

@@ -33,6 +33,14 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
+    public static readonly Option<string?> GridZone = new("--zone")
+    {
+        Description = "The grid carbon is counted at: an ISO 3166 alpha-3 code (WOR for the world average) or the "
+            + "grid's gCO2e/kWh (default: $FRUGAL_GRID_ZONE, else gridZone in $XDG_CONFIG_HOME/frugal/config.json, "
+            + "else WOR).",
+        HelpName = "CODE",
+    };
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "Print only JSON on stdout; progress and warnings go to stderr.",

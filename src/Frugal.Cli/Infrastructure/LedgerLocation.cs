@@ -45,5 +45,20 @@ internal static class LedgerLocation
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>
+    /// <c>$XDG_CONFIG_HOME/frugal/config.json</c> (else <c>~/.config/frugal/config.json</c>) when it exists.
+    /// </summary>
+    public static string? DefaultConfig()
+    {
+        var path = Path.Combine(ConfigHome(), "frugal", "config.json");
+        return File.Exists(path) ? path : null;
+    }
+
+    private static string ConfigHome()
+    {
+        var configHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
+        return string.IsNullOrWhiteSpace(configHome) ? Path.Combine(Home(), ".config") : configHome;
+    }
+
     private static string Home() => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }

@@ -123,7 +123,7 @@ public sealed class AdviseCommandTests : IDisposable
     [InlineData("--active 3B", "--active is given with --model llama-3-8b")]
     [InlineData("--tier server", "--tier 'server' is not a tier: use entry, pro or power")]
     [InlineData("--context 0", "--context '0' is not a context window")]
-    [InlineData("--zone XYZ", "--zone: Unknown grid zone 'XYZ'")]
+    [InlineData("--zone XYZ", "--zone 'XYZ' is not a grid zone")]
     [InlineData("--compare my-model", "--compare 'my-model' is not a hosted model whose size Frugal knows")]
     public void Advise_BadInput_ExitsTwoWithOneLineThatNamesTheFix(string options, string expected)
     {
@@ -156,7 +156,7 @@ public sealed class AdviseCommandTests : IDisposable
         line.ShouldContain("--params '8X' is not a parameter count");
         line.ShouldContain("--quant 'Q9'");
         line.ShouldContain("missing: --device-memory, --device-bandwidth.");
-        line.ShouldContain("Unknown grid zone 'Mars'");
+        line.ShouldContain("--zone 'Mars' is not a grid zone");
     }
 
     [Fact]

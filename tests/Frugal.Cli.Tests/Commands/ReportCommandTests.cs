@@ -135,6 +135,28 @@ public sealed class ReportCommandTests : IDisposable
             .ShouldBe(worldTotals.GetProperty("energyWh").GetProperty("max").GetDouble());
     }
 
+    [Fact]
+    public void Report_GridZone_OptionBeatsEnvironmentBeatsConfigFile()
+    {
+        var fixture = Path.Combine(AppContext.BaseDirectory, "fixtures", "real", "claude-code");
+        FrugalProcess.Run(_home.Path, "import", "--source", $"claude-code={fixture}").ExitCode.ShouldBe(0);
+        var config = Path.Combine(_home.Path, "config", "frugal");
+        Directory.CreateDirectory(config);
+        File.WriteAllText(Path.Combine(config, "config.json"), """{ "gridZone": "fra" }""");
+        var sweden = new Dictionary<string, string> { ["FRUGAL_GRID_ZONE"] = "SWE" };
+        string[] report = ["report", "daily", "--json", "--no-import"];
+
+        FrugalProcess.Run(_home.Path, report).Zone().ShouldBe(("FRA", 44.2));
+        FrugalProcess.RunWith(_home.Path, sweden, report).Zone().ShouldBe(("SWE", 35.8));
+        FrugalProcess.RunWith(_home.Path, sweden, [.. report, "--zone", "250"]).Zone().ShouldBe(("custom", 250));
+
+        File.WriteAllText(Path.Combine(config, "config.json"), """{ "gridZone": "ATLANTIS" }""");
+        var bad = FrugalProcess.Run(_home.Path, report);
+        bad.ExitCode.ShouldBe(2);
+        bad.Stderr.ShouldContain("gridZone in ");
+        bad.Stderr.ShouldContain("'ATLANTIS' is not a grid zone");
+    }
+
     [Theory]
     [InlineData("--timezone", "Mars/Olympus", "--timezone 'Mars/Olympus' is not a time zone")]
     [InlineData("--since", "2026-02-30", "--since '2026-02-30' is not a date")]
@@ -290,5 +312,17 @@ public sealed class ReportCommandTests : IDisposable
         // gpt-5.2-codex: $1.75 input, $0.175 cached, $14 output per million tokens:
         // 1,800 x 1.75 + 1,200 x 0.175 + 300 x 14 = 3,150 + 210 + 4,200 = 7,560 micro-dollars.
         totals.GetProperty("costUsd").GetDecimal().ShouldBe(0.00756m);
+    }
+}
+
+internal static class ReportZoneExtensions
+{
+    /// <summary>The zone code and intensity a JSON report counted carbon at.</summary>
+    public static (string? Code, double Intensity) Zone(this FrugalProcess.Result result)
+    {
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var energy = json.RootElement.GetProperty("energy");
+        return (energy.GetProperty("zone").GetString(), energy.GetProperty("gridGCO2PerKWh").GetDouble());
     }
 }

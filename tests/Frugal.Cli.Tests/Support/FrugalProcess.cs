@@ -7,7 +7,10 @@ public static class FrugalProcess
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "frugal.dll");
 
-    public static Result Run(string home, params string[] args)
+    public static Result Run(string home, params string[] args) => RunWith(home, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables set for the process.</summary>
+    public static Result RunWith(string home, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,6 +25,11 @@ public static class FrugalProcess
         }
 
         Isolate(start, home);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -52,6 +60,7 @@ public static class FrugalProcess
         start.Environment.Remove("CLAUDE_CONFIG_DIR");
         start.Environment.Remove("CODEX_HOME");
         start.Environment["TZ"] = "UTC";
+        start.Environment.Remove("FRUGAL_GRID_ZONE");
     }
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
