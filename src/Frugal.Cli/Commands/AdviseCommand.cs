@@ -95,6 +95,11 @@ internal static class AdviseCommand
             + "cost, energy and carbon that would have saved.",
     };
 
+    private static readonly Option<bool> NoImport = new("--no-import")
+    {
+        Description = "With --from-ledger: count what the ledger holds without reading new log lines first.",
+    };
+
     private static readonly Option<string?> Since = new("--since")
     {
         Description = "With --from-ledger: the first day counted (YYYY-MM-DD, local time).",
@@ -115,18 +120,41 @@ internal static class AdviseCommand
             + "next to a hosted model's.")
         {
             Model, Params, Active, Quant, Context, KvCache, Tier, DeviceMemory, DeviceBandwidth, DevicePower,
-            DeviceUnified, CommonOptions.GridZone, Compare, CommonOptions.Json, FromLedger, Since, Until, CommonOptions.Ledger,
-            CommonOptions.Prices, CommonOptions.ModelFacts,
+            DeviceUnified, CommonOptions.GridZone, Compare, CommonOptions.Json, FromLedger, Since, Until,
+            CommonOptions.Ledger, CommonOptions.Source, CommonOptions.Prices, CommonOptions.ModelFacts, NoImport,
         };
-        command.SetAction(Run);
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
         return command;
     }
 
-    private static int Run(ParseResult parse)
+    /// <summary>Options that mean something only with <c>--from-ledger</c>.</summary>
+    private static IEnumerable<Option> LedgerOnly =>
+        [Since, Until, CommonOptions.Ledger, CommonOptions.Source, CommonOptions.Prices, NoImport];
+
+    /// <summary>Options that describe the one model to advise on, which <c>--from-ledger</c> chooses itself.</summary>
+    private static IEnumerable<Option> ModelOnly =>
+        [Model, Params, Active, Quant, Context, KvCache, DeviceMemory, DeviceBandwidth, DevicePower, DeviceUnified,
+            Compare];
+
+    private static int Run(ParseResult parse, CancellationToken cancel)
     {
-        if (parse.GetValue(FromLedger))
+        var fromLedger = parse.GetValue(FromLedger);
+        var misplaced = (fromLedger ? ModelOnly : LedgerOnly).Where(o => parse.GetResult(o) is { Implicit: false })
+            .Select(o => o.Name).ToList();
+        if (misplaced.Count > 0)
         {
-            return RunFromLedger(parse);
+            throw CliError.Usage(fromLedger
+                ? $"{string.Join(", ", misplaced)} {(misplaced.Count == 1 ? "is" : "are")} not used with "
+                    + "--from-ledger, which picks each tier's model itself: leave "
+                    + (misplaced.Count == 1 ? "it" : "them") + " out, or drop --from-ledger to advise on one model."
+                : $"{string.Join(", ", misplaced)} {(misplaced.Count == 1 ? "works" : "work")} only with "
+                    + "--from-ledger: add it to look back at past calls, or leave "
+                    + (misplaced.Count == 1 ? "it" : "them") + " out.");
+        }
+
+        if (fromLedger)
+        {
+            return RunFromLedger(parse, cancel);
         }
 
         var result = Advise(parse);
@@ -144,18 +172,27 @@ internal static class AdviseCommand
         return 0;
     }
 
-    private static int RunFromLedger(ParseResult parse)
+    private static int RunFromLedger(ParseResult parse, CancellationToken cancel)
     {
         var problems = new UsageProblems();
+        var sources = parse.GetValue(NoImport)
+            ? null
+            : problems.Check(() => SourceOptions.Resolve(parse.GetValue(CommonOptions.Source)));
         var range = problems.Check(() => DateRange.Parse(parse.GetValue(Since), parse.GetValue(Until)));
         var tiers = problems.Check(() => AdviseInputs.Tiers(parse.GetValue(Tier)));
         var zone = problems.Check(() => GridZones.Resolve(parse.GetValue(CommonOptions.GridZone)));
         var prices = problems.Check(() => LedgerSession.LoadPrices(parse.GetValue(CommonOptions.Prices)));
         var facts = problems.Check(() => LedgerSession.LoadModelFacts(parse.GetValue(CommonOptions.ModelFacts)));
         problems.ThrowIfAny();
-        return AdviseFromLedger.Run(
-            Consoles.Out(), parse.GetValue(CommonOptions.Ledger), prices!, facts!, range!, tiers!,
-            zone!, parse.GetValue(CommonOptions.Json));
+        var json = parse.GetValue(CommonOptions.Json);
+        using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
+        if (sources is not null)
+        {
+            var (import, elapsed) = ImportRunner.Run(ledger, sources, cancel);
+            ReportCommand.RenderImportNotes(import, elapsed, json);
+        }
+
+        return AdviseFromLedger.Run(Consoles.Out(), ledger, prices!, facts!, range!, tiers!, zone!, json);
     }
 
     private static AdviceResult Advise(ParseResult parse)
@@ -172,7 +209,8 @@ internal static class AdviseCommand
             parse.GetValue(DeviceMemory), parse.GetValue(DeviceBandwidth), parse.GetValue(DevicePower),
             parse.GetValue(DeviceUnified)));
         var zone = problems.Check(() => GridZones.Resolve(parse.GetValue(CommonOptions.GridZone)));
-        var compare = problems.Check(() => AdviseInputs.Compare(parse.GetValue(Compare)!));
+        var facts = problems.Check(() => LedgerSession.LoadModelFacts(parse.GetValue(CommonOptions.ModelFacts)));
+        var compare = facts is null ? null : problems.Check(() => AdviseInputs.Compare(facts, parse.GetValue(Compare)!));
         problems.ThrowIfAny();
 
         var devices = tiers!.SelectMany(Devices.InTier).ToList();

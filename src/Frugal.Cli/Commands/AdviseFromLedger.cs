@@ -4,6 +4,7 @@ using Frugal.Cli.Infrastructure;
 using Frugal.Domain.Energy;
 using Frugal.Domain.Energy.Advice;
 using Frugal.Domain.Pricing;
+using Frugal.Storage.Ledger;
 using Spectre.Console;
 
 namespace Frugal.Cli.Commands;
@@ -16,7 +17,7 @@ internal static class AdviseFromLedger
 {
     /// <summary>Reads the ledger's calls in the range and renders one block per tier.</summary>
     public static int Run(
-        IAnsiConsole console, string? ledgerPath, PriceTable prices, ModelFactsTable facts, DateRange range,
+        IAnsiConsole console, UsageLedger ledger, PriceTable prices, ModelFactsTable facts, DateRange range,
         IReadOnlyList<DeviceTier> tiers, GridZone grid, bool json)
     {
         var limits = LocalFitLimits.Default;
@@ -24,21 +25,23 @@ internal static class AdviseFromLedger
         var tallies = tiers.Select(t => new LocalFitTally(LocalFitClassifier.ChooseModel(t, limits), limits)).ToList();
         var pricer = new GroupPricer(prices);
         var zone = TimeZoneInfo.Local;
-        using (var ledger = LedgerSession.OpenLedger(ledgerPath))
         {
             ledger.ReadUsage(range.From(zone), range.To(zone), call =>
             {
                 decimal? cost = null;
+                string? provider = null;
                 if (call.Model is { } model
                     && pricer.PriceOf(model, DateOnly.FromDateTime(call.Timestamp.UtcDateTime)) is { } price)
                 {
                     cost = PriceCalculator.Cost(price, call.Tokens, call.WebSearchRequests, call.Speed,
                         DateOnly.FromDateTime(call.Timestamp.UtcDateTime)).TotalUsd;
+                    // The model's own provider, as in reports: a Claude Code call to gpt-4o runs at OpenAI.
+                    provider = price.Provider;
                 }
 
                 foreach (var tally in tallies)
                 {
-                    tally.Add(call, cost);
+                    tally.Add(call, cost, provider);
                 }
             });
         }
@@ -89,7 +92,7 @@ internal static class AdviseFromLedger
     /// <summary>
     /// <c>{"zone", "since", "until", "tiers": [{"tier", "device", "model", "calls", "qualifying", "costUsd",
     /// "unpricedCalls", "cloud", "local", "saved"}], "assumptions"}</c>; energy in Wh and carbon in g as
-    /// <c>{"min", "max"}</c>; <c>local</c> is null where the machine has no power figure.
+    /// <c>{"min", "max"}</c>; <c>local</c> (with the machine it is estimated on) is null where no machine of the tier has a power figure.
     /// </summary>
     private static void WriteJson(
         Stream stream, IReadOnlyList<LocalFitTally> tallies, UsageEnergy energy, GridZone grid, DateRange range,
@@ -152,10 +155,11 @@ internal static class AdviseFromLedger
         WriteRange(json, "carbonG", carbon.MinGCO2e, carbon.MaxGCO2e);
         json.WriteNumber("unknownSizeCalls", unknown);
         json.WriteEndObject();
-        if (tally.LocalEnergy() is { } local)
+        if (tally.LocalEnergy(energy) is { } local)
         {
             var localCarbon = local.ToCarbon(grid.GCO2PerKWh);
             json.WriteStartObject("local");
+            json.WriteString("device", tier.EnergyAdvice!.Device.Id);
             WriteRange(json, "energyWh", local.MinWh, local.MaxWh);
             WriteRange(json, "carbonG", localCarbon.MinGCO2e, localCarbon.MaxGCO2e);
             json.WriteEndObject();
@@ -209,40 +213,58 @@ internal static class AdviseFromLedger
             return;
         }
 
-        Line(console, $"{name}: {advice.Model.Name} Q4_K_M at a {advice.ContextTokens:N0}-token context on "
-            + $"{tier.Device.Name}");
+        Line(console, $"{name}: {advice.Model.Name} Q4_K_M with a context window of {advice.ContextTokens:N0} tokens "
+            + $"on {tier.Device.Name}");
         var share = tally.Calls == 0 ? 0 : 100.0 * tally.Qualifying / tally.Calls;
         Line(console, $"  calls that qualify: {tally.Qualifying:N0} of {tally.Calls:N0} ({Figure(share)} %)");
-        var unpriced = tally.Unpriced > 0 ? $" ({tally.Unpriced:N0} unpriced, not counted)" : string.Empty;
+        var unpriced = tally.Unpriced > 0 ? $" ({Calls(tally.Unpriced)} unpriced, not counted)" : string.Empty;
         Line(console, $"  cloud cost: ${tally.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture)}{unpriced}");
         var (cloud, carbon, unknown) = tally.CloudEnergy(energy);
-        var unknownNote = unknown > 0 ? $" ({unknown:N0} calls of unknown model size, not counted)" : string.Empty;
+        var unknownNote = unknown > 0
+            ? $" ({Calls(unknown)} of unknown model size left out here and below)"
+            : string.Empty;
         Line(console, $"  cloud energy: {Wh(cloud)} Wh, {Range(carbon.MinGCO2e, carbon.MaxGCO2e)} gCO2e{unknownNote}");
-        if (tally.LocalEnergy() is { } local)
+        if (tally.LocalEnergy(energy) is { } local)
         {
             var localCarbon = local.ToCarbon(grid.GCO2PerKWh);
+            var standIn = tier.EnergyAdvice!.Device == tier.Device
+                ? string.Empty
+                : $" (on {tier.EnergyAdvice.Device.Name}: {tier.Device.Name} has no power figure)";
             Line(console,
-                $"  local energy: {Wh(local)} Wh, {Range(localCarbon.MinGCO2e, localCarbon.MaxGCO2e)} gCO2e");
+                $"  local energy: {Wh(local)} Wh, {Range(localCarbon.MinGCO2e, localCarbon.MaxGCO2e)} gCO2e{standIn}");
+            var savedMin = cloud.MinWh - local.MaxWh;
+            var negative = savedMin < 0 ? " (below zero: the local machine may use more)" : string.Empty;
             Line(console, $"  saved: ${tally.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture)}, "
-                + $"{Range(cloud.MinWh - local.MaxWh, cloud.MaxWh - local.MinWh)} Wh, "
-                + $"{Range(carbon.MinGCO2e - localCarbon.MaxGCO2e, carbon.MaxGCO2e - localCarbon.MinGCO2e)} gCO2e "
-                + "(negative: the local machine would use more)");
+                + $"{Range(savedMin, cloud.MaxWh - local.MinWh)} Wh, "
+                + $"{Range(carbon.MinGCO2e - localCarbon.MaxGCO2e, carbon.MaxGCO2e - localCarbon.MinGCO2e)} gCO2e"
+                + negative);
         }
         else
         {
-            Line(console, $"  local energy: not estimated ({tier.Device.Name} has no power figure)");
+            Line(console, $"  local energy: not estimated (no machine of the tier has a power figure)");
             Line(console, $"  saved: ${tally.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture)}; energy and "
                 + "carbon not estimated");
         }
     }
+
+    private static string Calls(long count) => count == 1 ? "1 call" : $"{count:N0} calls";
 
     private static string Wh(EnergyRange range) => Range(range.MinWh, range.MaxWh);
 
     private static string Range(double min, double max) =>
         Math.Abs(max - min) < 1e-12 * Math.Max(1, Math.Abs(max)) ? Figure(min) : $"{Figure(min)} to {Figure(max)}";
 
-    private static string Figure(double value) => value.ToString(
-        Math.Abs(value) >= 100 ? "0" : Math.Abs(value) >= 1 ? "0.0" : "0.####", CultureInfo.InvariantCulture);
+    /// <summary>Three significant figures (whole numbers from 100 up), so both ends of a range read alike.</summary>
+    private static string Figure(double value)
+    {
+        if (value == 0 || Math.Abs(value) >= 100)
+        {
+            return value.ToString("0", CultureInfo.InvariantCulture);
+        }
+
+        var decimals = Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 12);
+        return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
 
     private static void Line(IAnsiConsole console, string text) => console.MarkupLine(Markup.Escape(text));
 }

@@ -72,7 +72,13 @@ internal static partial class AdviseInputs
         return ModelArchitecture.FromSize(total, activeBillions);
     }
 
-    /// <summary>A parameter count in billions: <c>8B</c>, <c>8</c>, <c>0.5B</c> or <c>500M</c>.</summary>
+    /// <summary>The smallest model the speed model is meant for, in billions (the smallest chat models, ~0.1 B).</summary>
+    public const double MinBillions = 0.1;
+
+    /// <summary>The largest parameter count taken, in billions (100 trillion).</summary>
+    public const double MaxBillions = 100_000;
+
+    /// <summary>A parameter count: <c>8B</c>, <c>8</c>, <c>0.5B</c>, <c>500M</c> or <c>1.8T</c>.</summary>
     public static double Billions(string option, string text)
     {
         var match = SizePattern().Match(text);
@@ -80,15 +86,24 @@ internal static partial class AdviseInputs
                 match.Groups["n"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)
             && n > 0)
         {
-            var billions = match.Groups["u"].Value is "m" or "M" ? n / 1000 : n;
-            if (billions <= 100_000)
+            var billions = match.Groups["u"].Value.ToUpperInvariant() switch
+            {
+                "M" => n / 1000,
+                "T" => n * 1000,
+                _ => n,
+            };
+            if (billions is >= MinBillions and <= MaxBillions)
             {
                 return billions;
             }
+
+            throw CliError.Usage(
+                $"{option} '{text}' is outside what Frugal estimates: give from 0.1B (100M) to 100,000B (100T).");
         }
 
         throw CliError.Usage(
-            $"{option} '{text}' is not a parameter count: write it in billions, such as 8B, 70B or 0.5B.");
+            $"{option} '{text}' is not a parameter count: write it in billions, such as 8B, 70B or 0.5B "
+            + "(M and T also work: 500M, 1.8T).");
     }
 
     /// <summary>A weight quantisation preset such as <c>Q4_K_M</c>.</summary>
@@ -164,7 +179,7 @@ internal static partial class AdviseInputs
 
         var problems = new UsageProblems();
         var gib = problems.Check(() => Positive("--device-memory", memory!, MemoryPattern(), "a memory size",
-            "such as 24GB (GB as vendors sell it, 1 GB = 1 GiB)"));
+            "such as 24GB (GB as memory is sold: 2^30 bytes, what the output calls GiB)"));
         var gbps = problems.Check(() => Positive("--device-bandwidth", bandwidth!, BandwidthPattern(),
             "a memory bandwidth", "in GB/s, such as 300"));
         var watts = problems.Check(() => Power(power!));
@@ -177,8 +192,8 @@ internal static partial class AdviseInputs
     }
 
     /// <summary>The hosted model the cloud estimate is for.</summary>
-    public static ModelSize Compare(string id) =>
-        ModelFactsTable.BuiltIn.Find(id) ?? throw CliError.Usage(
+    public static ModelSize Compare(ModelFactsTable facts, string id) =>
+        facts.Find(id) ?? throw CliError.Usage(
             $"--compare '{id}' is not a hosted model whose size Frugal knows: name one from the model table, "
             + "such as gpt-4o-mini, claude-haiku-4-5 or gemini-2.5-flash-lite.");
 
@@ -238,7 +253,7 @@ internal static partial class AdviseInputs
     private static string Key(string text) =>
         new([.. text.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
 
-    [GeneratedRegex(@"^\s*(?<n>\d+(\.\d+)?)\s*(?<u>[bBmM])?\s*$")]
+    [GeneratedRegex(@"^\s*(?<n>\d+(\.\d+)?)\s*(?<u>[bBmMtT])?\s*$")]
     private static partial Regex SizePattern();
 
     [GeneratedRegex(@"^\s*(?<n>\d{1,9})\s*(?<k>[kK])?\s*$")]

@@ -104,7 +104,8 @@ internal static class ReportCommand
         return 0;
     }
 
-    private static void RenderImportNotes(ImportSummary import, TimeSpan elapsed, bool json)
+    /// <summary>What the import before a report read, on stderr: quiet when nothing new was read.</summary>
+    internal static void RenderImportNotes(ImportSummary import, TimeSpan elapsed, bool json)
     {
         var error = Consoles.Error();
         if (import.FilesFound == 0 || import.FilesRead > 0 && !json)

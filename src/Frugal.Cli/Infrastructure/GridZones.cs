@@ -43,7 +43,7 @@ internal static class GridZones
             throw CliError.BadGridZone(value, origin, GridIntensity.Zones.Select(z => z.Code));
         }
 
-        if (double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var intensity))
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var intensity))
         {
             return intensity is > 0 and <= MaxIntensity
                 ? new GridZone("custom", "given intensity", intensity, "user-supplied")

@@ -70,10 +70,26 @@ internal static class ReportTable
         cells.Add(Numbers.Tokens(row.Tokens.CacheWriteTokens));
         cells.Add(Numbers.Tokens(row.Tokens.CacheReadTokens));
         cells.Add(Numbers.Tokens(row.Tokens.TotalTokens));
-        cells.Add(row.UnpricedTokens > 0 ? Numbers.Usd(row.CostUsd) + " *" : Numbers.Usd(row.CostUsd));
+        cells.Add(Cost(row));
         cells.Add(Measure(row, Numbers.Range(row.Energy.MinWh, row.Energy.MaxWh), " \u2020"));
-        cells.Add(Measure(row, Numbers.Range(row.Carbon.MinGCO2e, row.Carbon.MaxGCO2e), string.Empty));
+        cells.Add(Measure(row, Numbers.Range(row.Carbon.MinGCO2e, row.Carbon.MaxGCO2e), " \u2020"));
         return [.. cells];
+    }
+
+    /// <summary>
+    /// The cost cell: the priced part marked * when some tokens are unpriced, and "unpriced" when every token is
+    /// (an unpriced model never shows as $0).
+    /// </summary>
+    private static string Cost(UsageSummary row)
+    {
+        if (row.UnpricedTokens == 0)
+        {
+            return Numbers.Usd(row.CostUsd);
+        }
+
+        return row.UnpricedTokens == row.Tokens.TotalTokens && row.CostUsd == 0
+            ? "unpriced *"
+            : Numbers.Usd(row.CostUsd) + " *";
     }
 
     /// <summary>

@@ -87,7 +87,7 @@ public static class CloudEnergyModel
     {
         ArgumentNullException.ThrowIfNull(model);
         var seconds = model.HasServedSpeed
-            ? model.TimeToFirstTokenSeconds!.Value + (outputTokens / model.TokensPerSecond!.Value)
+            ? (model.TimeToFirstTokenSeconds ?? 0) + (outputTokens / model.TokensPerSecond!.Value)
             : outputTokens * ((C.LatencyAlpha * activeBillions) + (C.LatencyBeta * C.BatchSize) + C.LatencyGamma);
         return latencySeconds is { } cap ? Math.Min(seconds, cap) : seconds;
     }
@@ -123,6 +123,7 @@ public static class CloudEnergyModel
             $"{low.Gpus}-{high.Gpus} H100-80GB GPUs at 16 bits, batch 64",
             model.HasServedSpeed
                 ? $"generation time from served speed ({model.SpeedSource})"
+                    + (model.TimeToFirstTokenSeconds is null ? ", no time to first token known (taken as 0)" : "")
                 : "generation time from the EcoLogits latency regression (no served speed known)",
             $"PUE {centre.PueMin}-{centre.PueMax} ({centre.Source})",
             $"grid {gridGCO2PerKWh} gCO2e/kWh",

@@ -26,8 +26,11 @@ public sealed record ModelSize(
     /// <summary>Whether every parameter is used for every token (active = total).</summary>
     public bool IsDense => ActiveBillions == TotalBillions;
 
-    /// <summary>Whether both served-speed figures are known, so latency can be taken from them.</summary>
-    public bool HasServedSpeed => TokensPerSecond is > 0 && TimeToFirstTokenSeconds is >= 0;
+    /// <summary>
+    /// Whether the served speed is known, so generation time can be taken from it (time to first token adds to it
+    /// where known, else counts as nothing).
+    /// </summary>
+    public bool HasServedSpeed => TokensPerSecond is > 0;
 
     /// <summary>A dense model: the same count is total and active.</summary>
     public static ModelSize Dense(string modelId, ParameterRange billions, string source) =>

@@ -11,6 +11,9 @@ namespace Frugal.Sources.Energy;
 /// </summary>
 public static class ModelFactsFile
 {
+    /// <summary>The largest parameter count an entry may give, in billions: 250 times today's largest models.</summary>
+    public const double MaxBillions = 100_000;
+
     /// <summary>Reads the entries of <paramref name="path"/>.</summary>
     /// <exception cref="ModelFactsFileException">The file cannot be read or has problems; all are listed.</exception>
     public static IReadOnlyList<ModelSize> Load(string path)
@@ -44,12 +47,21 @@ public static class ModelFactsFile
 
         var problems = new List<string>();
         var sizes = new List<ModelSize>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var index = 0;
         foreach (var entry in root.EnumerateArray())
         {
             if (Entry(entry, $"[{index}]", problems) is { } size)
             {
-                sizes.Add(size);
+                if (seen.TryGetValue(size.ModelId, out var first))
+                {
+                    problems.Add($"[{index}]: \"{size.ModelId}\" is already given at [{first}]: keep one entry per model");
+                }
+                else
+                {
+                    seen[size.ModelId] = index;
+                    sizes.Add(size);
+                }
             }
 
             index++;
@@ -104,7 +116,10 @@ public static class ModelFactsFile
             return null;
         }
 
-        return new ModelSize(model!.Trim().ToLowerInvariant(), total!.Value, active!.Value, source, speed);
+        return new ModelSize(model!.Trim().ToLowerInvariant(), total!.Value, active!.Value, source, speed)
+        {
+            SpeedSource = speed is null ? null : source,
+        };
     }
 
     private static string? Text(JsonElement entry, string name, string where, List<string> problems, bool required)
@@ -160,6 +175,13 @@ public static class ModelFactsFile
         if (!(min > 0) || !double.IsFinite(max) || min > max)
         {
             problems.Add($"{where}: \"{name}\" must be above zero, with min at most max");
+            return null;
+        }
+
+        if (max > MaxBillions)
+        {
+            problems.Add($"{where}: \"{name}\" {max:G4} billion is beyond any model; give at most "
+                + $"{MaxBillions:N0} (100 trillion parameters)");
             return null;
         }
 

@@ -125,6 +125,9 @@ public sealed class AdviseCommandTests : IDisposable
     [InlineData("--context 0", "--context '0' is not a context window")]
     [InlineData("--zone XYZ", "--zone 'XYZ' is not a grid zone")]
     [InlineData("--compare my-model", "--compare 'my-model' is not a hosted model whose size Frugal knows")]
+    [InlineData("--since 2026-01-01", "--since works only with --from-ledger")]
+    [InlineData("--zone -5", "--zone -5 gCO2e/kWh is not a grid's intensity")]
+    [InlineData("--model-facts missing.json", "--model-facts")]
     public void Advise_BadInput_ExitsTwoWithOneLineThatNamesTheFix(string options, string expected)
     {
         var result = FrugalProcess.Run(_home.Path, ["advise", "--model", "llama-3-8b", .. options.Split(' ')]);
@@ -143,6 +146,56 @@ public sealed class AdviseCommandTests : IDisposable
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldStartWith("frugal: --model 'llama-9-1b' is not a model whose shape Frugal knows: "
             + "use one of llama-3-8b, llama-3-70b");
+    }
+
+    [Theory]
+    [InlineData("0.001B", "--params '0.001B' is outside what Frugal estimates: give from 0.1B (100M) to 100,000B")]
+    [InlineData("200T", "--params '200T' is outside what Frugal estimates")]
+    [InlineData("8 X", "--params '8 X' is not a parameter count")]
+    public void Advise_ParamsOutsideTheModelsRange_SaysTheRange(string parameters, string expected)
+    {
+        var result = FrugalProcess.Run(_home.Path, "advise", "--params", parameters);
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldStartWith("frugal: " + expected);
+    }
+
+    [Fact]
+    public void Advise_ParamsInTrillions_ReadAsThousandsOfBillions()
+    {
+        var result = FrugalProcess.Run(_home.Path, "advise", "--params", "1.8T", "--active", "280B", "--json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        json.RootElement.GetProperty("model").GetProperty("totalBillionParameters").GetDouble().ShouldBe(1800);
+    }
+
+    [Fact]
+    public void Advise_FromLedgerWithAModelOption_NamesTheOptionThatDoesNotApply()
+    {
+        var result = FrugalProcess.Run(_home.Path, "advise", "--from-ledger", "--model", "llama-3-8b", "--quant", "Q8_0");
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldStartWith("frugal: --model, --quant are not used with --from-ledger");
+    }
+
+    [Fact]
+    public void Advise_CompareWithAModelFromTheFactsFile_UsesItsSize()
+    {
+        // One dense 10 B model at 1,000 output tokens with its own speed, 50 tok/s: one GPU; GPU energy
+        // (5.6941e-7 · 10 + 4.0529e-5) · 1,000 = 0.046223 Wh; server 20 s / 3600 · 1,200 W / 8 / 64 = 0.013021 Wh;
+        // an unknown provider's PUE is 1.2: (0.046223 + 0.013021) · 1.2 = 0.071093 Wh.
+        var facts = Path.Combine(_home.Path, "facts.json");
+        File.WriteAllText(facts, """[{"model": "house-model-10b", "totalBillions": 10, "tokensPerSecond": 50}]""");
+
+        var result = FrugalProcess.Run(_home.Path,
+            "advise", "--model", "llama-3-8b", "--tier", "entry", "--compare", "house-model-10b", "--model-facts",
+            facts, "--json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var cloud = json.RootElement.GetProperty("cloud");
+        cloud.GetProperty("wh").GetProperty("min").GetDouble().ShouldBe(0.071093, 0.00001);
     }
 
     [Fact]

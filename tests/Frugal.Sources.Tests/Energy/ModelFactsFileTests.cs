@@ -53,5 +53,23 @@ public sealed class ModelFactsFileTests : IDisposable
         error.Problems[2].ShouldStartWith("[3]: unknown field \"speed\"");
     }
 
+    [Fact]
+    public void Load_DuplicateAndHugeEntries_AreReported()
+    {
+        var path = Write("""
+            [
+              {"model": "Mine-7B", "totalBillions": 7},
+              {"model": "mine-7b", "totalBillions": 8},
+              {"model": "huge", "totalBillions": 1e300}
+            ]
+            """);
+
+        var error = Should.Throw<ModelFactsFileException>(() => ModelFactsFile.Load(path));
+
+        error.Problems.Count.ShouldBe(2);
+        error.Problems[0].ShouldBe("[1]: \"mine-7b\" is already given at [0]: keep one entry per model");
+        error.Problems[1].ShouldStartWith("[2]: \"totalBillions\" 1E+300 billion is beyond any model; give at most 100,000");
+    }
+
     private string Write(string text) => _folder.WriteText("model-facts.json", text);
 }

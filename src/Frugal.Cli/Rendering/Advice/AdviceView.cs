@@ -23,9 +23,9 @@ internal static class AdviceView
             Line(console, $"{assumption}.");
         }
 
-        Line(console, $"Memory: weights {Gb(memory.WeightsBytes)} GB + KV cache {Gb(memory.KvCacheBytes)} GB "
-            + $"+ overhead {Gb(memory.OverheadMinBytes)}–{Gb(memory.OverheadMaxBytes)} GB "
-            + $"= {Gb(memory.TotalMinBytes)}–{Gb(memory.TotalMaxBytes)} GB (1 GB = 10^9 bytes)");
+        Line(console, $"Memory: weights {Gib(memory.WeightsBytes)} GiB + KV cache {Gib(memory.KvCacheBytes)} GiB "
+            + $"+ overhead {Gib(memory.OverheadMinBytes)}–{Gib(memory.OverheadMaxBytes)} GiB "
+            + $"= {Gib(memory.TotalMinBytes)}–{Gib(memory.TotalMaxBytes)} GiB (1 GiB = 2^30 bytes)");
         Line(console, $"Energy and carbon per {Numbers.Tokens(AdviceResult.OutputTokens)} output tokens; "
             + $"grid {result.Zone.Code} ({result.Zone.Name}), {Figure(result.Zone.GCO2PerKWh)} gCO2e/kWh.");
 
@@ -70,7 +70,7 @@ internal static class AdviceView
             var noEnergy = advice.DecodeTokensPerSecond is null ? "–" : "no power figure";
             table.AddRow(
                 Markup.Escape(device.Name),
-                $"{Gb(device.UsableMinBytes)}–{Gb(device.UsableMaxBytes)} GB",
+                $"{Gib(device.UsableMinBytes)}–{Gib(device.UsableMaxBytes)} GiB",
                 Fit(advice.Fit),
                 advice.DecodeTokensPerSecond is { } decode ? Speed(decode) : "–",
                 advice.PrefillTokensPerSecond is { } prefill ? Speed(prefill)
@@ -103,9 +103,9 @@ internal static class AdviceView
 
     private static void Line(IAnsiConsole console, string text) => console.MarkupLine(Markup.Escape(text));
 
-    /// <summary>Decimal GB to two places.</summary>
-    internal static string Gb(double bytes) =>
-        ByteSize.ToGB(bytes).ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>GiB (2^30 bytes) to two places.</summary>
+    internal static string Gib(double bytes) =>
+        ByteSize.ToGiB(bytes).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Speed(double tokensPerSecond) =>
         tokensPerSecond.ToString(tokensPerSecond < 10 ? "0.0" : "N0", CultureInfo.InvariantCulture);

@@ -37,7 +37,12 @@ public static class LocalFitClassifier
             }
         }
 
-        return new LocalFitTier(tier, device, best);
+        var energyAdvice = best is null
+            ? null
+            : Devices.InTier(tier).Where(d => d.DecodePower is not null).OrderBy(d => d.MemoryGiB)
+                .Select(d => LocalAdvisor.Advise(best.Model, best.Quant, best.ContextTokens, d))
+                .FirstOrDefault(a => a.Fit == FitVerdict.Fits && a.Energy is not null);
+        return new LocalFitTier(tier, device, best) { EnergyAdvice = energyAdvice };
     }
 
     /// <summary>

@@ -38,8 +38,11 @@ public sealed class LocalFitTally
     /// <summary>The qualifying calls' tokens summed.</summary>
     public TokenCounts Tokens { get; private set; }
 
-    /// <summary>Counts <paramref name="call"/>, whose cloud cost is <paramref name="costUsd"/> (null: none).</summary>
-    public void Add(UsageRecord call, decimal? costUsd)
+    /// <summary>
+    /// Counts <paramref name="call"/>, whose cloud cost is <paramref name="costUsd"/> (null: none) and whose model's
+    /// data centre is <paramref name="provider"/>'s (as the price table names it; null: the call's own provider).
+    /// </summary>
+    public void Add(UsageRecord call, decimal? costUsd, string? provider = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         if (call.Local)
@@ -65,7 +68,7 @@ public sealed class LocalFitTally
             Unpriced++;
         }
 
-        var key = (call.Model, call.Provider);
+        var key = (call.Model, provider ?? call.Provider);
         var group = _groups.GetValueOrDefault(key);
         _groups[key] = (group.Tokens + call.Tokens, group.Calls + 1);
     }
@@ -96,26 +99,43 @@ public sealed class LocalFitTally
     }
 
     /// <summary>
-    /// The local energy of the qualifying calls on the tier's machine, or null without a power figure for it:
-    /// decode is output tokens × joules per token; prefill is prompt tokens ÷ prefill speed × decode power, from
-    /// uncached prompt (input and cache writes) at the low power to the whole prompt at the high power. Prefill
-    /// is left out when the machine has no prefill figure.
+    /// The local energy of the qualifying calls whose cloud energy <paramref name="energy"/> can estimate (so the
+    /// two compare the same calls), on <see cref="LocalFitTier.EnergyAdvice"/>'s machine, or null without one: decode is output
+    /// tokens × joules per token; prefill is prompt tokens ÷ prefill speed × decode power, from uncached prompt
+    /// (input and cache writes) at the low power to the whole prompt at the high power. Prefill is left out when
+    /// the machine has no prefill figure.
     /// </summary>
-    public EnergyRange? LocalEnergy()
+    public EnergyRange? LocalEnergy(UsageEnergy energy)
     {
-        if (Tier.Advice is not { Energy: { } decode } advice || Tier.Device.DecodePower is not { } power)
+        ArgumentNullException.ThrowIfNull(energy);
+        if (Tier.EnergyAdvice is not { Energy: { } decode } advice || advice.Device.DecodePower is not { } power)
         {
             return null;
         }
 
-        var output = (double)Tokens.OutputTokens;
+        var tokens = default(TokenCounts);
+        foreach (var ((model, _), group) in _groups)
+        {
+            if (energy.SizeOf(model) is not null)
+            {
+                tokens += group.Tokens;
+            }
+        }
+
+        return LocalEnergyOf(tokens, decode, advice, power);
+    }
+
+    private static EnergyRange LocalEnergyOf(
+        TokenCounts tokens, DecodeEnergy decode, LocalAdvice advice, WattRange power)
+    {
+        var output = (double)tokens.OutputTokens;
         var minJoules = output * decode.JoulesPerTokenMin;
         var maxJoules = output * decode.JoulesPerTokenMax;
         if (advice.PrefillTokensPerSecond is { } prefill and > 0)
         {
-            var uncached = (double)(Tokens.InputTokens + Tokens.CacheWriteTokens);
+            var uncached = (double)(tokens.InputTokens + tokens.CacheWriteTokens);
             minJoules += uncached / prefill * power.MinWatts;
-            maxJoules += Tokens.PromptTokens / prefill * power.MaxWatts;
+            maxJoules += tokens.PromptTokens / prefill * power.MaxWatts;
         }
 
         return new EnergyRange(minJoules / 3600, maxJoules / 3600);

@@ -9,6 +9,13 @@ namespace Frugal.Domain.Energy.Advice;
 /// <param name="Advice">The advice for the chosen model on that machine; null when no known model fits.</param>
 public sealed record LocalFitTier(DeviceTier Tier, Device Device, LocalAdvice? Advice)
 {
+    /// <summary>
+    /// The advice for the same model and context on the machine its local energy is estimated on: the tier's
+    /// machine itself when it has a power figure, else the tier's smallest machine that has one and fits the model
+    /// (the Pro tier's MacBook Pro M3 Max has no published power, so the Mac Studio stands in); null when none.
+    /// </summary>
+    public LocalAdvice? EnergyAdvice { get; init; }
+
     /// <summary>The context window the model fits at, in tokens; 0 when no model fits.</summary>
     public int ContextTokens => Advice?.ContextTokens ?? 0;
 }

@@ -82,10 +82,11 @@ public sealed class LocalFitClassifierTests
         var tally = new LocalFitTally(tier, Limits);
         tally.Add(Call(1_000, 1_000, cacheRead: 3_000), 0.01m);
 
-        var advice = tier.Advice!;
+        var advice = tier.EnergyAdvice!;
+        advice.Device.ShouldBe(tier.Device); // the RTX 4090 has a power figure of its own
         var power = tier.Device.DecodePower!;
         var prefill = advice.PrefillTokensPerSecond!.Value;
-        var local = tally.LocalEnergy().ShouldNotBeNull();
+        var local = tally.LocalEnergy(UsageEnergy.Default).ShouldNotBeNull();
         local.MinWh.ShouldBe(((1_000 * advice.Energy!.JoulesPerTokenMin) + (1_000 / prefill * power.MinWatts)) / 3600,
             1e-9);
         local.MaxWh.ShouldBe(((1_000 * advice.Energy.JoulesPerTokenMax) + (4_000 / prefill * power.MaxWatts)) / 3600,
@@ -98,13 +99,36 @@ public sealed class LocalFitClassifierTests
     }
 
     [Fact]
-    public void Tally_MachineWithoutPowerFigure_HasNoLocalEnergy()
+    public void Tally_MachineWithoutPowerFigure_EstimatesOnTheTiersMachineThatHasOne()
     {
+        // The Pro tier's model is chosen on the MacBook Pro M3 Max (least memory, no power figure); its energy is
+        // estimated for the same model on the Mac Studio M2 Ultra.
         var tier = LocalFitClassifier.ChooseModel(DeviceTier.Pro, Limits);
         var tally = new LocalFitTally(tier, Limits);
         tally.Add(Call(1_000, 100), 0.01m);
 
-        tally.LocalEnergy().ShouldBeNull();
+        tier.Device.ShouldBe(Devices.MacBookProM3Max);
+        var standIn = tier.EnergyAdvice.ShouldNotBeNull();
+        standIn.Device.ShouldBe(Devices.MacStudioM2Ultra);
+        standIn.Model.ShouldBe(tier.Advice!.Model);
+        standIn.ContextTokens.ShouldBe(tier.Advice.ContextTokens);
+        var local = tally.LocalEnergy(UsageEnergy.Default).ShouldNotBeNull();
+        local.MinWh.ShouldBeGreaterThanOrEqualTo(100 * standIn.Energy!.JoulesPerTokenMin / 3600);
+    }
+
+    [Fact]
+    public void Tally_UnknownSizeModel_LeftOutOfBothCloudAndLocalEnergy()
+    {
+        var tier = LocalFitClassifier.ChooseModel(DeviceTier.Power, Limits);
+        var known = new LocalFitTally(tier, Limits);
+        var mixed = new LocalFitTally(tier, Limits);
+        known.Add(Call(1_000, 500), 0.01m);
+        mixed.Add(Call(1_000, 500), 0.01m);
+        mixed.Add(Call(1_000, 500) with { Model = "mystery-model" }, null);
+
+        mixed.Qualifying.ShouldBe(2);
+        mixed.CloudEnergy(UsageEnergy.Default).UnknownSize.ShouldBe(1);
+        mixed.LocalEnergy(UsageEnergy.Default).ShouldBe(known.LocalEnergy(UsageEnergy.Default));
     }
 
     private static UsageRecord Call(long input, long output, long cacheRead = 0, long searches = 0) => new()
