@@ -33,6 +33,11 @@ internal static class ReportJson
             + $"carbon at grid zone {grid.Code} ({grid.Name}), {grid.GCO2PerKWh} gCO2e/kWh.";
     }
 
+    /// <summary>The manufacturing carbon of the hardware, which the gCO2e column leaves out.</summary>
+    public static string EmbodiedLine(CarbonRange embodied) =>
+        $"Manufacturing carbon of the servers, by the calls' time on them, not in gCO2e above: "
+        + $"{Numbers.Range(embodied.MinGCO2e, embodied.MaxGCO2e)} gCO2e (EcoLogits: H100 servers over 3 years).";
+
     /// <summary>Indented, text written as it is: the output is read by scripts and people, not put in HTML.</summary>
     public static readonly JsonWriterOptions Options = new()
     {
@@ -139,6 +144,10 @@ internal static class ReportJson
         json.WriteStartObject("carbonG");
         json.WriteNumber("min", Numbers.ForJson(sums.Carbon.MinGCO2e));
         json.WriteNumber("max", Numbers.ForJson(sums.Carbon.MaxGCO2e));
+        json.WriteEndObject();
+        json.WriteStartObject("embodiedCarbonG");
+        json.WriteNumber("min", Numbers.ForJson(sums.EmbodiedCarbon.MinGCO2e));
+        json.WriteNumber("max", Numbers.ForJson(sums.EmbodiedCarbon.MaxGCO2e));
         json.WriteEndObject();
         json.WriteNumber("unknownSizeTokens", sums.UnknownSizeTokens);
         json.WriteNumber("calls", sums.Calls);

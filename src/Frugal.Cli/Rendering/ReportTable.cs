@@ -46,6 +46,11 @@ internal static class ReportTable
         RenderUnpriced(console, report);
         RenderUnknownSize(console, report);
         console.WriteLine(ReportJson.EnergyMethod(report));
+        if (report.Totals.EmbodiedCarbon.MaxGCO2e > 0)
+        {
+            console.MarkupLine(Markup.Escape(ReportJson.EmbodiedLine(report.Totals.EmbodiedCarbon)));
+        }
+
         console.WriteLine(ReportJson.LowerBoundCaveat);
     }
 

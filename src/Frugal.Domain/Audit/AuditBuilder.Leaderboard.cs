@@ -75,11 +75,12 @@ public sealed partial class AuditBuilder
         var hours = changes.Select(c => c.Review.ReviewHours).OfType<double>().ToList();
         double? reviewHours = hours.Count == 0 ? null : hours.Sum();
         var tokens = sessions.Aggregate(0L, (sum, s) => checked(sum + s.Tokens.TotalTokens));
+        var energy = SumEnergy(sessions);
         var inputs = new ScoreInputs(
             features, bugs, reviewHours is { } h && h < ScoreInputs.MinPositiveReviewHours ? 0 : reviewHours, tokens,
-            ScoreKWh(SumEnergy(sessions)));
+            ScoreKWh(energy));
         return new LeaderRow(
-            name, sessions.Count, features, bugs, reviewHours, tokens, sessions.Sum(s => s.CostUsd),
+            name, sessions.Count, features, bugs, reviewHours, tokens, sessions.Sum(s => s.CostUsd), energy,
             ScaleInvariantScore.Compute(inputs));
     }
 

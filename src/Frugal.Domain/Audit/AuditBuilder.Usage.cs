@@ -11,7 +11,10 @@ public sealed partial class AuditBuilder
         return new UsageRow(
             key, list.Count, list.Sum(s => s.Calls), SumTokens(list), list.Sum(s => s.CostUsd),
             list.Sum(s => s.UnpricedTokens), SumEnergy(list), list.Aggregate(CarbonRange.Zero, (c, s) => c + s.Carbon),
-            list.Sum(s => s.UnknownSizeTokens));
+            list.Sum(s => s.UnknownSizeTokens))
+        {
+            EmbodiedCarbon = list.Aggregate(CarbonRange.Zero, (c, s) => c + s.EmbodiedCarbon),
+        };
     }
 
     private static EnergyRange SumEnergy(IEnumerable<AuditSession> sessions) =>

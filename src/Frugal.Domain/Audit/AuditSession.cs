@@ -56,6 +56,9 @@ public sealed class AuditSession(string source, string key)
     /// <summary>Estimated usage carbon of the calls of known model size.</summary>
     public CarbonRange Carbon { get; private set; }
 
+    /// <summary>Manufacturing carbon of the hardware, by the calls' time on it; apart from <see cref="Carbon"/>.</summary>
+    public CarbonRange EmbodiedCarbon { get; private set; }
+
     /// <summary>Tokens of calls whose model size is unknown (their energy is not in the figure).</summary>
     public long UnknownSizeTokens { get; private set; }
 
@@ -107,6 +110,10 @@ public sealed class AuditSession(string source, string key)
         {
             Energy += energy.Energy;
             Carbon += energy.Carbon;
+            if (energy.Embodied is { } embodied)
+            {
+                EmbodiedCarbon += embodied;
+            }
         }
         else
         {

@@ -1,3 +1,4 @@
+using Frugal.Domain.Energy;
 using Frugal.Domain.Scoring;
 
 namespace Frugal.Domain.Audit;
@@ -10,6 +11,7 @@ namespace Frugal.Domain.Audit;
 /// <param name="ReviewHours">Review hours of their changes, when known.</param>
 /// <param name="Tokens">Tokens of their sessions.</param>
 /// <param name="CostUsd">Cost of their sessions.</param>
+/// <param name="Energy">Estimated energy of their sessions' calls of known model size.</param>
 /// <param name="Score">The scale-invariant score and grade.</param>
 public sealed record LeaderRow(
     string Name,
@@ -19,4 +21,5 @@ public sealed record LeaderRow(
     double? ReviewHours,
     long Tokens,
     decimal CostUsd,
+    EnergyRange Energy,
     ScoreResult Score);

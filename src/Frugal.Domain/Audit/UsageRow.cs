@@ -15,4 +15,8 @@ namespace Frugal.Domain.Audit;
 /// <param name="UnknownSizeTokens">Tokens of calls of unknown model size (their energy is not in the figure).</param>
 public sealed record UsageRow(
     string Key, long Sessions, long Calls, TokenCounts Tokens, decimal CostUsd, long UnpricedTokens,
-    EnergyRange Energy, CarbonRange Carbon, long UnknownSizeTokens);
+    EnergyRange Energy, CarbonRange Carbon, long UnknownSizeTokens)
+{
+    /// <summary>Manufacturing carbon of the hardware, by the calls' time on it; apart from <see cref="Carbon"/>.</summary>
+    public CarbonRange EmbodiedCarbon { get; init; }
+}

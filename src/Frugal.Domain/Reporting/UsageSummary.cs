@@ -33,6 +33,12 @@ public sealed class UsageSummary
     /// <summary>Usage carbon of the calls whose model size is known, gCO2e, summed like <see cref="Energy"/>.</summary>
     public CarbonRange Carbon { get; private set; }
 
+    /// <summary>
+    /// Manufacturing (embodied) carbon of the hardware, allocated to the calls by their time on it, gCO2e; kept apart
+    /// from <see cref="Carbon"/>, which is the electricity's.
+    /// </summary>
+    public CarbonRange EmbodiedCarbon { get; private set; }
+
     /// <summary>Tokens of calls whose model size is unknown; they are not in <see cref="Energy"/>.</summary>
     public long UnknownSizeTokens { get; private set; }
 
@@ -77,6 +83,10 @@ public sealed class UsageSummary
         {
             Energy += energy.Energy;
             Carbon += energy.Carbon;
+            if (energy.Embodied is { } embodied)
+            {
+                EmbodiedCarbon += embodied;
+            }
         }
         else
         {

@@ -128,6 +128,13 @@ public sealed class ReportCommandTests : IDisposable
             franceTotals.GetProperty("energyWh").GetProperty(end).GetDouble().ShouldBe(wh);
             worldTotals.GetProperty("carbonG").GetProperty(end).GetDouble().ShouldBe(wh * 0.473, 0.00001);
             franceTotals.GetProperty("carbonG").GetProperty(end).GetDouble().ShouldBe(wh * 0.0442, 0.00001);
+
+            // Manufacturing carbon depends on time on the hardware, not on the grid; EcoLogits puts it at a few
+            // per cent of usage carbon at the world mix.
+            var embodied = worldTotals.GetProperty("embodiedCarbonG").GetProperty(end).GetDouble();
+            embodied.ShouldBeGreaterThan(0);
+            franceTotals.GetProperty("embodiedCarbonG").GetProperty(end).GetDouble().ShouldBe(embodied);
+            embodied.ShouldBeLessThan(0.2 * worldTotals.GetProperty("carbonG").GetProperty(end).GetDouble());
         }
 
         var row = worldJson.RootElement.GetProperty("rows").EnumerateArray().Single();

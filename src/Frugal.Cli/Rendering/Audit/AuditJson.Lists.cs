@@ -68,6 +68,7 @@ internal static partial class AuditJson
             Number(json, "reviewHours", r.ReviewHours);
             json.WriteNumber("tokens", r.Tokens);
             json.WriteNumber("costUsd", Numbers.UsdForJson(r.CostUsd));
+            Energy(json, "energyWh", r.Energy);
             Score(json, "score", r.Score, Domain.Scoring.ScaleInvariantScore.Unit);
             json.WriteEndObject();
         }

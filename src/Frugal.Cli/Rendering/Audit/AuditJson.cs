@@ -83,6 +83,10 @@ internal static partial class AuditJson
         json.WriteNumber("min", Numbers.ForJson(row.Carbon.MinGCO2e));
         json.WriteNumber("max", Numbers.ForJson(row.Carbon.MaxGCO2e));
         json.WriteEndObject();
+        json.WriteStartObject("embodiedCarbonG");
+        json.WriteNumber("min", Numbers.ForJson(row.EmbodiedCarbon.MinGCO2e));
+        json.WriteNumber("max", Numbers.ForJson(row.EmbodiedCarbon.MaxGCO2e));
+        json.WriteEndObject();
         json.WriteNumber("unknownSizeTokens", row.UnknownSizeTokens);
         json.WriteEndObject();
     }

@@ -24,6 +24,11 @@ internal static partial class AuditView
         }
 
         lines.Add(ReportJson.EnergyMethod(report.EnergyMethod, report.GridZone));
+        if (report.Usage.EmbodiedCarbon.MaxGCO2e > 0)
+        {
+            lines.Add(ReportJson.EmbodiedLine(report.Usage.EmbodiedCarbon));
+        }
+
         lines.Add(ReportJson.LowerBoundCaveat);
         return new ViewSection(
             "usage", "Usage", ViewTable.Of(["", .. UsageColumns], 1, [UsageCells("Total", report.Usage)]), lines);
