@@ -54,6 +54,9 @@ internal static class LedgerLocation
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary><c>$XDG_CONFIG_HOME/frugal/gateway.yml</c> (else <c>~/.config/frugal/gateway.yml</c>).</summary>
+    public static string DefaultGatewayConfig() => Path.Combine(ConfigHome(), "frugal", "gateway.yml");
+
     private static string ConfigHome()
     {
         var configHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");

@@ -19,4 +19,7 @@ public enum Provenance
 
     /// <summary>The source wrote its own cost figure, kept in <see cref="UsageRecord.CostReportedUsd"/>.</summary>
     CostReported = 16,
+
+    /// <summary>The source reported no tokens; Frugal counted them with a tokenizer, so they are an estimate.</summary>
+    TokensEstimated = 32,
 }

@@ -96,5 +96,42 @@ internal static class LedgerSchema
             problem TEXT
         ) WITHOUT ROWID;
         """,
-    ];
-}
+        """
+        CREATE TABLE gateway_key (
+            id TEXT PRIMARY KEY,
+            project TEXT NOT NULL,
+            name TEXT,
+            secret_sha256 BLOB NOT NULL,
+            created_ms INTEGER NOT NULL,
+            revoked_ms INTEGER
+        ) WITHOUT ROWID;
+        CREATE TABLE budget (
+            scope_kind TEXT NOT NULL,
+            scope_name TEXT NOT NULL,
+            period TEXT NOT NULL,
+            zone TEXT NOT NULL,
+            usd TEXT,
+            tokens INTEGER,
+            wh REAL,
+            PRIMARY KEY (scope_kind, scope_name, period)
+        ) WITHOUT ROWID;
+        CREATE TABLE gateway_call (
+            usage_id INTEGER PRIMARY KEY REFERENCES usage (id),
+            key_id TEXT,
+            route TEXT,
+            upstream TEXT NOT NULL,
+            status TEXT NOT NULL,
+            ttfb_ms REAL,
+            cost_usd TEXT,
+            energy_min_wh REAL,
+            energy_max_wh REAL,
+            energy_method TEXT,
+            prefill_s REAL,
+            decode_s REAL,
+            load_s REAL,
+            tokens_estimated INTEGER NOT NULL,
+            cached INTEGER NOT NULL,
+            escalated INTEGER NOT NULL
+        );
+        """,
+    ];}

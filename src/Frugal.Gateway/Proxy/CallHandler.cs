@@ -1,0 +1,333 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Frugal.Domain.Budgets;
+using Frugal.Domain.Usage;
+using Frugal.Gateway.Caching;
+using Frugal.Gateway.Configuration;
+using Frugal.Gateway.Metering;
+using Frugal.Gateway.Protocols;
+using Frugal.Gateway.Routing;
+using Microsoft.AspNetCore.Http;
+
+namespace Frugal.Gateway.Proxy;
+
+/// <summary>
+/// Handles one model call: who is calling, where it may go, its worst case held against every budget, the call
+/// forwarded (and escalated once on failure), its usage read, its hold settled or released on every ending, and
+/// the call written to the ledger.
+/// </summary>
+internal sealed partial class CallHandler(GatewayServices services, HttpContext context, ApiProtocol protocol,
+    string path, string operation)
+{
+    private readonly long _startTimestamp = services.Time.GetTimestamp();
+    private readonly DateTimeOffset _started = services.Time.GetUtcNow();
+    private readonly string _requestId = "gw-" + Guid.NewGuid().ToString("N");
+    private double? _firstByteMs;
+
+    private DateOnly Today => DateOnly.FromDateTime(_started.UtcDateTime);
+
+    /// <summary>Runs the call.</summary>
+    public async Task RunAsync()
+    {
+        context.Response.Headers["x-frugal-request-id"] = _requestId;
+        if (Authenticate() is not { } caller)
+        {
+            return;
+        }
+
+        var (project, keyId) = caller;
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync().ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await FailAsync(413, $"The request is larger than the gateway's limit of {services.Options.MaxRequestBytes:N0} "
+                + "bytes: send less, or raise maxRequestBytes in the gateway configuration.").ConfigureAwait(false);
+            return;
+        }
+
+        JsonObject request;
+        try
+        {
+            request = JsonNode.Parse(body) as JsonObject
+                ?? throw new JsonException("The request body is not a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            await FailAsync(400, $"The request body is not valid JSON ({e.Message})").ConfigureAwait(false);
+            return;
+        }
+
+        var traits = RequestTraits.Of(request);
+        var promptEstimate = Math.Max(1, traits.Text.Length / 4);
+        var embeddings = operation == "embeddings";
+        var maxOutput = embeddings ? 0 : traits.MaxOutputTokens ?? services.Options.DefaultMaxOutputTokens;
+        var policy = services.Options.Projects.GetValueOrDefault(project) ?? new ProjectPolicy(false);
+        var plan = services.Router.Plan(protocol, traits, policy, promptEstimate, maxOutput);
+        if (plan is null)
+        {
+            var known = string.Join(", ", services.Router.Models().Select(m => m.Id));
+            await FailAsync(404, traits.Model is null
+                ? $"The request names no model: set \"model\" to one of {known}."
+                : $"The model '{traits.Model}' is not served by this gateway: use one of {known}.",
+                "model_not_found").ConfigureAwait(false);
+            return;
+        }
+
+        if (plan.Candidates.Count == 0)
+        {
+            await FailAsync(400, "No upstream may take this call: " + string.Join("; ", plan.RuledOut) + ".")
+                .ConfigureAwait(false);
+            return;
+        }
+
+        if (!embeddings && traits.MaxOutputTokens is null)
+        {
+            // The worst case a budget holds needs a bound on the output: the gateway sets the default limit.
+            request[protocol == ApiProtocol.Anthropic ? "max_tokens" : "max_tokens"] = maxOutput;
+        }
+
+        if (traits.Stream && protocol == ApiProtocol.OpenAI)
+        {
+            var options = request["stream_options"] as JsonObject ?? [];
+            options["include_usage"] = true;
+            request["stream_options"] = options;
+        }
+
+        await RouteAsync(project, keyId, request, body.Length, traits, plan, maxOutput).ConfigureAwait(false);
+    }
+
+    private async Task RouteAsync(
+        string project, string? keyId, JsonObject request, long bodyBytes, RequestTraits traits, RoutePlan plan,
+        long maxOutput)
+    {
+        var cacheable = Cacheable(traits);
+        BudgetDenial? denial = null;
+        string? failure = null;
+        var attempts = 0;
+        for (var i = 0; i < plan.Candidates.Count && attempts < 2; i++)
+        {
+            var target = plan.Candidates[i];
+            request["model"] = target.Model;
+            var upstreamBody = JsonSerializer.SerializeToUtf8Bytes(request, GatewayJson.Default.JsonObject);
+            string? cacheKey = null;
+            if (cacheable)
+            {
+                cacheKey = ResponseCache.Key(path, project, target.Upstream.Name, target.Model, upstreamBody);
+                if (services.Cache.Get(cacheKey, services.Time.GetUtcNow()) is { } hit)
+                {
+                    await ServeCachedAsync(hit, target, project, keyId, plan.Route).ConfigureAwait(false);
+                    return;
+                }
+            }
+
+            var book = services.Budgets.Current();
+            var worst = services.Pricing.Worst(target, bodyBytes, traits.Images ? CountImages(request) : 0, maxOutput,
+                Today);
+            if (!target.Upstream.Local && services.Pricing.PriceOf(target, Today) is null
+                && book.Caps.Any(c => c.Usd is not null && Applies(c, project, keyId)))
+            {
+                failure = $"{target.Upstream.Name}/{target.Model} has no price, so a cost budget cannot hold it: add "
+                    + "its price with a price file";
+                continue;
+            }
+
+            var hold = book.TryHold(project, keyId, worst, services.Time.GetUtcNow(), out var refused);
+            if (hold is null)
+            {
+                denial ??= refused;
+                services.Metrics.Denied(project, refused!.Dimension);
+                continue;
+            }
+
+            attempts++;
+            var mayEscalate = attempts < 2 && i < plan.Candidates.Count - 1;
+            var attempt = new Attempt(target, project, keyId, plan.Route, traits, upstreamBody, attempts > 1);
+            Result result;
+            try
+            {
+                result = await ForwardAsync(attempt, mayEscalate, cacheKey).ConfigureAwait(false);
+            }
+            catch
+            {
+                book.Release(hold, services.Time.GetUtcNow());
+                throw;
+            }
+
+            if (result.Outcome is { } outcome)
+            {
+                book.Settle(hold, new BudgetAmount(outcome.CostUsd ?? 0, outcome.Tokens.TotalTokens,
+                    outcome.Energy?.Energy.MaxWh ?? 0), services.Time.GetUtcNow());
+                services.Writer.Enqueue(outcome);
+                services.Metrics.Record(outcome);
+                return;
+            }
+
+            book.Release(hold, services.Time.GetUtcNow());
+            failure = $"{target.Upstream.Name}/{target.Model}: {result.Failure}";
+        }
+
+        if (attempts == 0 && denial is not null)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(
+                (denial.ResetsAt - services.Time.GetUtcNow()).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await FailAsync(429, denial.Message, "budget_exceeded").ConfigureAwait(false);
+            return;
+        }
+
+        await FailAsync(502, $"No upstream answered: {failure}.").ConfigureAwait(false);
+    }
+
+    private static bool Applies(BudgetCap cap, string project, string? keyId) =>
+        cap.Scope.Kind == BudgetScopeKind.Project ? cap.Scope.Name == project : cap.Scope.Name == keyId;
+
+    private bool Cacheable(RequestTraits traits)
+    {
+        if (!services.Options.Cache.Enabled)
+        {
+            return false;
+        }
+
+        var header = context.Request.Headers["x-frugal-cache"].ToString();
+        if (string.Equals(header, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return string.Equals(header, "on", StringComparison.OrdinalIgnoreCase) || traits.Temperature == 0
+            || operation == "embeddings";
+    }
+
+    private static int CountImages(JsonObject request)
+    {
+        var count = 0;
+        if (request["messages"] is JsonArray messages)
+        {
+            foreach (var message in messages)
+            {
+                if (message?["content"] is JsonArray parts)
+                {
+                    count += parts.Count(p => p?["type"] is JsonValue t && t.TryGetValue(out string? s)
+                        && s is "image_url" or "image" or "input_image");
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private (string Project, string? KeyId)? Authenticate()
+    {
+        var headers = context.Request.Headers;
+        string? secret = null;
+        var authorization = headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            secret = authorization[7..].Trim();
+        }
+        else if (headers["x-api-key"].ToString() is { Length: > 0 } apiKey)
+        {
+            secret = apiKey.Trim();
+        }
+
+        if (!string.IsNullOrEmpty(secret))
+        {
+            if (services.Keys.Find(secret) is { } key)
+            {
+                return (key.Project, key.Id);
+            }
+
+            if (services.Options.AnonymousProject is null || secret.StartsWith(Security.VirtualKeys.Prefix,
+                    StringComparison.Ordinal))
+            {
+                _ = FailAsync(401, "The key is not an active Frugal virtual key: make one with "
+                    + "`frugal key create --project NAME`, or check that it was not revoked.", "invalid_api_key");
+                return null;
+            }
+        }
+
+        if (services.Options.AnonymousProject is { } anonymous)
+        {
+            return (anonymous, null);
+        }
+
+        _ = FailAsync(401, "No virtual key: send one as Authorization: Bearer KEY or x-api-key: KEY (make one with "
+            + "`frugal key create --project NAME`), or set anonymousProject in the gateway configuration.",
+            "invalid_api_key");
+        return null;
+    }
+
+    private async Task<byte[]> ReadBodyAsync()
+    {
+        var request = context.Request;
+        using var buffer = request.ContentLength is { } length and <= int.MaxValue
+            ? new MemoryStream((int)length)
+            : new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private Task FailAsync(int status, string message, string? code = null)
+    {
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        var body = ApiErrors.Body(protocol, status, message, code);
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    private double ElapsedMs => services.Time.GetElapsedTime(_startTimestamp).TotalMilliseconds;
+
+    private void NoteFirstByte() => _firstByteMs ??= ElapsedMs;
+
+    private CallOutcome Outcome(Attempt attempt, string status, TokenCounts tokens, bool estimated,
+        Domain.Energy.LocalTimings? timings, bool cached = false)
+    {
+        var latency = ElapsedMs;
+        var target = attempt.Target;
+        var cost = cached ? 0m : services.Pricing.Cost(target, tokens, Today);
+        var energy = cached
+            ? null
+            : services.Pricing.Energy(target, tokens, timings, (_firstByteMs ?? latency) / 1000, latency / 1000, Today);
+        return new CallOutcome
+        {
+            RequestId = _requestId,
+            Started = _started,
+            Project = attempt.Project,
+            KeyId = attempt.KeyId,
+            Session = context.Request.Headers["x-frugal-session"].ToString() is { Length: > 0 } s ? s : null,
+            Route = attempt.Route,
+            Upstream = target.Upstream.Name,
+            Local = target.Upstream.Local,
+            Provider = services.Pricing.Provider(target, Today),
+            Model = target.Model,
+            Operation = operation,
+            Status = status,
+            Tokens = tokens,
+            TokensEstimated = estimated,
+            TimeToFirstByteMs = _firstByteMs,
+            LatencyMs = latency,
+            CostUsd = cost,
+            Energy = energy,
+            Timings = timings,
+            Cached = cached,
+            Escalated = attempt.Escalated,
+        };
+    }
+
+    /// <summary>One try of one target.</summary>
+    private sealed record Attempt(
+        RouteTarget Target, string Project, string? KeyId, string? Route, RequestTraits Traits, byte[] Body,
+        bool Escalated);
+
+    /// <summary>How a try ended: a call to meter (the caller got an answer), or a failure worth escalating.</summary>
+    private sealed record Result(CallOutcome? Outcome, string? Failure);
+}

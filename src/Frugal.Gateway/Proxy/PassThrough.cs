@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Frugal.Gateway.Configuration;
+using Frugal.Gateway.Protocols;
+using Microsoft.AspNetCore.Http;
+
+namespace Frugal.Gateway.Proxy;
+
+/// <summary>
+/// Forwards a request that costs nothing and uses no model time (Anthropic's token counting) to the first
+/// Anthropic-speaking upstream serving the model; it is not metered. The caller still needs a valid key.
+/// </summary>
+internal sealed class PassThrough(GatewayServices services, HttpContext context)
+{
+    public async Task RunAsync(string path)
+    {
+        var body = await ReadAsync().ConfigureAwait(false);
+        var model = (JsonNode.Parse(body) as JsonObject)?["model"]?.GetValue<string>();
+        var secret = context.Request.Headers["x-api-key"].ToString();
+        if (secret.Length == 0 && context.Request.Headers.Authorization.ToString() is { } auth
+            && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            secret = auth[7..].Trim();
+        }
+
+        if ((secret.Length == 0 ? null : services.Keys.Find(secret)) is null && services.Options.AnonymousProject is null)
+        {
+            await Write(401, ApiErrors.Body(ApiProtocol.Anthropic, 401, "No valid virtual key.")).ConfigureAwait(false);
+            return;
+        }
+
+        var upstream = services.Options.Upstreams.FirstOrDefault(u =>
+            u.Protocols.Contains(ApiProtocol.Anthropic) && (model is null || u.Models.Contains(model)));
+        if (upstream is null)
+        {
+            await Write(404, ApiErrors.Body(ApiProtocol.Anthropic, 404,
+                $"No Anthropic upstream serves '{model}'.")).ConfigureAwait(false);
+            return;
+        }
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, upstream.Address(path))
+        {
+            Content = new ByteArrayContent(body),
+        };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (upstream.ApiKey() is { } key)
+        {
+            message.Headers.TryAddWithoutValidation("x-api-key", key);
+        }
+
+        message.Headers.TryAddWithoutValidation("anthropic-version",
+            context.Request.Headers["anthropic-version"].ToString() is { Length: > 0 } v ? v : "2023-06-01");
+        try
+        {
+            using var response = await services.Http.SendAsync(message, context.RequestAborted).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(context.RequestAborted).ConfigureAwait(false);
+            await Write((int)response.StatusCode, bytes).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            await Write(502, ApiErrors.Body(ApiProtocol.Anthropic, 502, $"{upstream.Name} is unreachable ({e.Message})."))
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async Task<byte[]> ReadAsync()
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private Task Write(int status, byte[] body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using Frugal.Domain.Budgets;
+using Frugal.Domain.Usage;
+
+namespace Frugal.Storage.Ledger;
+
+public sealed partial class UsageLedger
+{
+    private const string GatewayCallSql = """
+        INSERT OR REPLACE INTO gateway_call (usage_id, key_id, route, upstream, status, ttfb_ms, cost_usd,
+            energy_min_wh, energy_max_wh, energy_method, prefill_s, decode_s, load_s, tokens_estimated, cached,
+            escalated)
+        SELECT id, $key, $route, $upstream, $status, $ttfb, $cost, $emin, $emax, $method, $prefill, $decode, $load,
+            $estimated, $cached, $escalated
+        FROM usage WHERE source = $source AND source_key = $sourceKey;
+        """;
+
+    /// <summary>
+    /// Writes the gateway's calls in one transaction: each as a usage record (so reports and audits count it) with
+    /// its gateway facts beside it. Writing a call again replaces it.
+    /// </summary>
+    public void WriteGatewayCalls(IReadOnlyList<(UsageRecord Record, GatewayCallFacts Facts)> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var contexts = new ContextWriter(_connection, _contextIds);
+        using (var upsert = new UsageUpsert(_connection, UpsertUsageSql))
+        using (var facts = new PreparedStatement(_connection, GatewayCallSql))
+        {
+            foreach (var (record, fact) in calls)
+            {
+                upsert.Write(record, contexts.IdOf(record));
+                facts["$source"] = record.Source;
+                facts["$sourceKey"] = record.SourceKey;
+                facts["$key"] = fact.KeyId;
+                facts["$route"] = fact.Route;
+                facts["$upstream"] = fact.Upstream;
+                facts["$status"] = fact.Status;
+                facts["$ttfb"] = fact.TimeToFirstByteMs;
+                facts["$cost"] = fact.CostUsd?.ToString(CultureInfo.InvariantCulture);
+                facts["$emin"] = fact.EnergyMinWh;
+                facts["$emax"] = fact.EnergyMaxWh;
+                facts["$method"] = fact.EnergyMethod;
+                facts["$prefill"] = fact.PrefillSeconds;
+                facts["$decode"] = fact.DecodeSeconds;
+                facts["$load"] = fact.LoadSeconds;
+                facts["$estimated"] = fact.TokensEstimated ? 1 : 0;
+                facts["$cached"] = fact.Cached ? 1 : 0;
+                facts["$escalated"] = fact.Escalated ? 1 : 0;
+                facts.Execute();
+            }
+        }
+
+        transaction.Commit();
+        contexts.Committed();
+    }
+
+    /// <summary>
+    /// The gateway's calls from <paramref name="since"/> on, as budgets count them: project, key, time, cost, tokens
+    /// and the high end of the energy estimate.
+    /// </summary>
+    public IReadOnlyList<(string Project, string? KeyId, DateTimeOffset At, BudgetAmount Amount)> GatewaySpending(
+        DateTimeOffset since)
+    {
+        using var read = new PreparedStatement(_connection, """
+            SELECT c.project, g.key_id, u.ts_ms, g.cost_usd, u.total_tokens, g.energy_max_wh
+            FROM gateway_call g JOIN usage u ON u.id = g.usage_id JOIN usage_context c ON c.id = u.context_id
+            WHERE u.ts_ms >= $since;
+            """);
+        read["$since"] = since.ToUnixTimeMilliseconds();
+        using var reader = read.Reader();
+        var rows = new List<(string, string?, DateTimeOffset, BudgetAmount)>();
+        while (reader.Read())
+        {
+            var cost = reader.IsDBNull(3) ? 0m : decimal.Parse(reader.GetString(3), CultureInfo.InvariantCulture);
+            rows.Add((
+                reader.IsDBNull(0) ? string.Empty : reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                new BudgetAmount(cost, reader.GetInt64(4), reader.IsDBNull(5) ? 0 : reader.GetDouble(5))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Stores a new virtual key.</summary>
+    public void AddKey(GatewayKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        using var add = new PreparedStatement(_connection, """
+            INSERT INTO gateway_key (id, project, name, secret_sha256, created_ms) VALUES ($id, $project, $name,
+                $hash, $created);
+            """);
+        add["$id"] = key.Id;
+        add["$project"] = key.Project;
+        add["$name"] = key.Name;
+        add["$hash"] = key.SecretSha256;
+        add["$created"] = key.Created.ToUnixTimeMilliseconds();
+        add.Execute();
+    }
+
+    /// <summary>Marks a key revoked; false when there is no such key or it was already revoked.</summary>
+    public bool RevokeKey(string id, DateTimeOffset at)
+    {
+        using var revoke = new PreparedStatement(_connection,
+            "UPDATE gateway_key SET revoked_ms = $at WHERE id = $id AND revoked_ms IS NULL;");
+        revoke["$id"] = id;
+        revoke["$at"] = at.ToUnixTimeMilliseconds();
+        return revoke.Execute() == 1;
+    }
+
+    /// <summary>Every key, revoked ones included, oldest first.</summary>
+    public IReadOnlyList<GatewayKey> Keys()
+    {
+        using var read = new PreparedStatement(_connection,
+            "SELECT id, project, name, secret_sha256, created_ms, revoked_ms FROM gateway_key ORDER BY created_ms, id;");
+        using var reader = read.Reader();
+        var keys = new List<GatewayKey>();
+        while (reader.Read())
+        {
+            keys.Add(new GatewayKey(
+                reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                (byte[])reader.GetValue(3), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return keys;
+    }
+
+    /// <summary>Sets (adds or replaces) a budget.</summary>
+    public void SetBudget(BudgetCap cap)
+    {
+        ArgumentNullException.ThrowIfNull(cap);
+        using var set = new PreparedStatement(_connection, """
+            INSERT OR REPLACE INTO budget (scope_kind, scope_name, period, zone, usd, tokens, wh)
+            VALUES ($kind, $name, $period, $zone, $usd, $tokens, $wh);
+            """);
+        set["$kind"] = cap.Scope.Kind.ToString().ToLowerInvariant();
+        set["$name"] = cap.Scope.Name;
+        set["$period"] = cap.Period.ToString().ToLowerInvariant();
+        set["$zone"] = cap.Zone.Id;
+        set["$usd"] = cap.Usd?.ToString(CultureInfo.InvariantCulture);
+        set["$tokens"] = cap.Tokens;
+        set["$wh"] = cap.Wh;
+        set.Execute();
+    }
+
+    /// <summary>Removes a budget; false when there was none.</summary>
+    public bool RemoveBudget(BudgetScope scope, BudgetPeriod period)
+    {
+        using var remove = new PreparedStatement(_connection,
+            "DELETE FROM budget WHERE scope_kind = $kind AND scope_name = $name AND period = $period;");
+        remove["$kind"] = scope.Kind.ToString().ToLowerInvariant();
+        remove["$name"] = scope.Name;
+        remove["$period"] = period.ToString().ToLowerInvariant();
+        return remove.Execute() == 1;
+    }
+
+    /// <summary>Every budget. A stored zone this system does not know is an error naming it.</summary>
+    public IReadOnlyList<BudgetCap> Budgets()
+    {
+        using var read = new PreparedStatement(_connection,
+            "SELECT scope_kind, scope_name, period, zone, usd, tokens, wh FROM budget ORDER BY 1, 2, 3;");
+        using var reader = read.Reader();
+        var caps = new List<BudgetCap>();
+        while (reader.Read())
+        {
+            var scope = new BudgetScope(
+                Enum.Parse<BudgetScopeKind>(reader.GetString(0), ignoreCase: true), reader.GetString(1));
+            caps.Add(new BudgetCap(
+                scope, Enum.Parse<BudgetPeriod>(reader.GetString(2), ignoreCase: true),
+                TimeZoneInfo.FindSystemTimeZoneById(reader.GetString(3)),
+                reader.IsDBNull(4) ? null : decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+                reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                reader.IsDBNull(6) ? null : reader.GetDouble(6)));
+        }
+
+        return caps;
+    }
+}
