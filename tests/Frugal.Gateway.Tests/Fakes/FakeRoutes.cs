@@ -10,7 +10,12 @@ internal static class FakeRoutes
     public static Func<FakeExchange, Task>? Find(FakeKind kind, string method, string path) =>
         (kind, method, path) switch
         {
+            (FakeKind.Anthropic, "POST", "/v1/messages") => AnthropicProtocol.MessagesAsync,
+            (FakeKind.Anthropic, "GET", "/v1/models") => AnthropicProtocol.ModelsAsync,
             (FakeKind.Anthropic, _, _) => null,
+            (FakeKind.Ollama, "POST", "/api/chat") => OllamaProtocol.ChatAsync,
+            (FakeKind.Ollama, "POST", "/api/generate") => OllamaProtocol.GenerateAsync,
+            (FakeKind.Ollama, "GET", "/api/tags") => OllamaProtocol.TagsAsync,
             (FakeKind.Ollama, "GET", "/") => OllamaRunningAsync,
             (FakeKind.LlamaCpp or FakeKind.Vllm, "GET", "/health") => HealthyAsync,
             (_, "POST", "/v1/chat/completions") => OpenAiProtocol.ChatAsync,

@@ -129,7 +129,7 @@ public sealed class FakeUpstream : IAsyncDisposable
             return;
         }
 
-        if (!await AuthorizeAsync(exchange))
+        if (!await AuthorizeAsync(exchange) || !await HasAnthropicVersionAsync(exchange))
         {
             return;
         }
@@ -185,6 +185,19 @@ public sealed class FakeUpstream : IAsyncDisposable
         }
 
         await exchange.WriteJsonAsync(401, WireErrors.Unauthorized(Kind, exchange.Path, presented is null));
+        return false;
+    }
+
+    // The real Messages API refuses a request without the anthropic-version header.
+    private async Task<bool> HasAnthropicVersionAsync(FakeExchange exchange)
+    {
+        if (Kind != FakeKind.Anthropic || exchange.Http.Request.Headers.ContainsKey("anthropic-version"))
+        {
+            return true;
+        }
+
+        var error = WireErrors.Anthropic("invalid_request_error", "anthropic-version: header is required");
+        await exchange.WriteJsonAsync(400, error);
         return false;
     }
 
