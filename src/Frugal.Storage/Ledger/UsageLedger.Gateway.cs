@@ -177,4 +177,38 @@ public sealed partial class UsageLedger
 
         return caps;
     }
+
+    /// <summary>Every gateway call, oldest first: its usage numbers and the gateway's facts.</summary>
+    public IReadOnlyList<GatewayCallRow> GatewayCalls()
+    {
+        using var read = new PreparedStatement(_connection, """
+            SELECT u.source_key, u.ts_ms, c.project, c.session_id, c.provider, c.model, c.local, u.input_tokens,
+                u.cache_write_5m_tokens, u.cache_write_1h_tokens, u.cache_read_tokens, u.output_tokens,
+                u.reasoning_tokens, u.latency_ms, g.key_id, g.route, g.upstream, g.status, g.ttfb_ms, g.cost_usd,
+                g.energy_min_wh, g.energy_max_wh, g.energy_method, g.prefill_s, g.decode_s, g.load_s,
+                g.tokens_estimated, g.cached, g.escalated
+            FROM gateway_call g JOIN usage u ON u.id = g.usage_id JOIN usage_context c ON c.id = u.context_id
+            ORDER BY u.ts_ms, u.id;
+            """);
+        using var reader = read.Reader();
+        var rows = new List<GatewayCallRow>();
+        while (reader.Read())
+        {
+            double? Real(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            rows.Add(new GatewayCallRow(
+                reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), Text(2) ?? "",
+                reader.GetString(3), Text(4), Text(5), reader.GetInt64(6) == 1,
+                new TokenCounts(reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10),
+                    reader.GetInt64(11), reader.GetInt64(12)),
+                reader.IsDBNull(13) ? null : reader.GetInt64(13),
+                new GatewayCallFacts(
+                    Text(14), Text(15), reader.GetString(16), reader.GetString(17), Real(18),
+                    Text(19) is { } cost ? decimal.Parse(cost, CultureInfo.InvariantCulture) : null, Real(20), Real(21),
+                    Text(22), Real(23), Real(24), Real(25), reader.GetInt64(26) == 1, reader.GetInt64(27) == 1,
+                    reader.GetInt64(28) == 1)));
+        }
+
+        return rows;
+    }
 }
