@@ -176,7 +176,8 @@ public sealed class BudgetBook
         {
             if (_live.Remove(holdId))
             {
-                Held -= worst;
+                // With no call in flight nothing is held: no rounding left over from adding and taking away energy.
+                Held = _live.Count == 0 ? BudgetAmount.Zero : Held - worst;
             }
         }
 

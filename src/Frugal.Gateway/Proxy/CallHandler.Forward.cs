@@ -30,11 +30,13 @@ internal sealed partial class CallHandler
         }
         catch (OperationCanceledException)
         {
-            return new Result(null, $"no answer within {upstream.Timeout.TotalSeconds:0} s");
+            // The prompt may have been read (and billed) before the time ran out: it is counted.
+            return new Result(Estimated(attempt, "timeout", string.Empty, null),
+                $"no answer within {upstream.Timeout.TotalSeconds:0} s");
         }
         catch (HttpRequestException e)
         {
-            return new Result(null, $"unreachable ({e.Message})");
+            return new Result(Outcome(attempt, "error", TokenCounts.Zero, false, null), $"unreachable ({e.Message})");
         }
 
         using (response)
@@ -42,7 +44,7 @@ internal sealed partial class CallHandler
             var status = (int)response.StatusCode;
             if (status is >= 500 or 429 or 408 && mayEscalate)
             {
-                return new Result(null, $"answered {status}");
+                return new Result(Outcome(attempt, "error", TokenCounts.Zero, false, null), $"answered {status}");
             }
 
             if (!response.IsSuccessStatusCode)
@@ -63,7 +65,8 @@ internal sealed partial class CallHandler
             }
             catch (OperationCanceledException) when (!context.Response.HasStarted && mayEscalate)
             {
-                return new Result(null, $"no answer within {upstream.Timeout.TotalSeconds:0} s");
+                return new Result(Estimated(attempt, "timeout", string.Empty, null),
+                    $"no answer within {upstream.Timeout.TotalSeconds:0} s");
             }
             catch (OperationCanceledException)
             {
@@ -131,14 +134,16 @@ internal sealed partial class CallHandler
         {
             using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
-            if (Refused(root) && mayEscalate)
-            {
-                return new Result(null, "refused the request");
-            }
-
             usage = protocol == ApiProtocol.Anthropic
                 ? root.TryGetProperty("usage", out var u) ? ReportedUsage.FromAnthropic(u) : null
                 : ReportedUsage.FromOpenAI(root);
+            if (Refused(root) && mayEscalate)
+            {
+                // A refusal is still a call the upstream made (and billed): counted, then the next target is tried.
+                return new Result(usage is { TokensMissing: false } r
+                    ? Outcome(attempt, "refused", r.Tokens, false, r.Timings)
+                    : Estimated(attempt, "refused", AnswerText(root), usage?.Timings), "refused the request");
+            }
             if (usage is null or { TokensMissing: true })
             {
                 text = AnswerText(root);
@@ -146,7 +151,8 @@ internal sealed partial class CallHandler
         }
         catch (JsonException) when (mayEscalate)
         {
-            return new Result(null, "answered with invalid JSON");
+            return new Result(Estimated(attempt, "error", System.Text.Encoding.UTF8.GetString(bytes), null),
+                "answered with invalid JSON");
         }
         catch (JsonException)
         {

@@ -157,16 +157,17 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
                 throw;
             }
 
-            if (result.Outcome is { } outcome)
+            // Every try is settled to what it used (a failed one often nothing) and written to the ledger.
+            var outcome = result.Outcome;
+            book.Settle(hold, new BudgetAmount(outcome.CostUsd ?? 0, outcome.Tokens.TotalTokens,
+                outcome.Energy?.Energy.MaxWh ?? 0), services.Time.GetUtcNow());
+            services.Writer.Enqueue(outcome);
+            services.Metrics.Record(outcome);
+            if (result.Failure is null)
             {
-                book.Settle(hold, new BudgetAmount(outcome.CostUsd ?? 0, outcome.Tokens.TotalTokens,
-                    outcome.Energy?.Energy.MaxWh ?? 0), services.Time.GetUtcNow());
-                services.Writer.Enqueue(outcome);
-                services.Metrics.Record(outcome);
                 return;
             }
 
-            book.Release(hold, services.Time.GetUtcNow());
             failure = $"{target.Upstream.Name}/{target.Model}: {result.Failure}";
         }
 
@@ -328,6 +329,9 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
         RouteTarget Target, string Project, string? KeyId, string? Route, RequestTraits Traits, byte[] Body,
         bool Escalated);
 
-    /// <summary>How a try ended: a call to meter (the caller got an answer), or a failure worth escalating.</summary>
-    private sealed record Result(CallOutcome? Outcome, string? Failure);
+    /// <summary>
+    /// How a try ended: the call to meter, and when the caller got no answer from it, why (the gateway then tries
+    /// the next target, or answers 502).
+    /// </summary>
+    private sealed record Result(CallOutcome Outcome, string? Failure);
 }

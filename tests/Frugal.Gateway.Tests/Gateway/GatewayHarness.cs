@@ -89,19 +89,22 @@ public sealed class GatewayHarness : IAsyncDisposable
     }
 
     /// <summary>Every call the gateway has written, after what it still had queued is written.</summary>
-    public async Task<IReadOnlyList<GatewayCallRow>> CallsAsync()
+    private async Task<IReadOnlyList<GatewayCallRow>> WrittenAsync()
     {
         await _app.Services.GetRequiredService<LedgerWriter>().FlushAsync(TestContext.Current.CancellationToken);
         using var ledger = UsageLedger.Open(LedgerPath);
         return ledger.GatewayCalls();
     }
 
-    /// <summary>Waits until the ledger holds <paramref name="count"/> calls (a cancelled call ends after its caller).</summary>
-    public async Task<IReadOnlyList<GatewayCallRow>> CallsAsync(int count)
+    /// <summary>
+    /// The calls in the ledger once it holds at least <paramref name="count"/> (a call is metered just after its
+    /// caller has the answer, so the test waits for it, up to five seconds).
+    /// </summary>
+    public async Task<IReadOnlyList<GatewayCallRow>> CallsAsync(int count = 1)
     {
         for (var i = 0; i < 100; i++)
         {
-            var calls = await CallsAsync();
+            var calls = await WrittenAsync();
             if (calls.Count >= count)
             {
                 return calls;
@@ -110,7 +113,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
-        return await CallsAsync();
+        return await WrittenAsync();
     }
 
     public async ValueTask DisposeAsync()

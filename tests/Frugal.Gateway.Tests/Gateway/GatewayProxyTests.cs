@@ -23,7 +23,7 @@ public sealed class GatewayProxyTests
             url: {fake.BaseUrl}
             models: [{models}]
         {extra}
-        """;
+        """ + (extra.Length > 0 ? "\n" : string.Empty);
 
     internal const string Chat = """{"model":"MODEL","messages":[{"role":"user","content":"Say hello"}]}""";
 
@@ -210,7 +210,7 @@ public sealed class GatewayProxyTests
         completion.Usage.InputTokenCount.ShouldBe(11);
         streamed.ShouldBe("sdk says hi");
         usage.ShouldNotBeNull().OutputTokenCount.ShouldBe(3); // the SDK asks for usage, so it gets it
-        (await gateway.CallsAsync()).Count.ShouldBe(2);
+        (await gateway.CallsAsync(2)).Count.ShouldBe(2);
     }
 
     private static MessageCreateParams Params() => new()
