@@ -63,6 +63,9 @@ public sealed record CallOutcome
     /// <summary>The local server's reported timings, or null.</summary>
     public LocalTimings? Timings { get; init; }
 
+    /// <summary>Whether the answer was streamed.</summary>
+    public bool Streamed { get; init; }
+
     /// <summary>Whether the answer came from the cache.</summary>
     public bool Cached { get; init; }
 

@@ -73,7 +73,7 @@ public sealed class GatewayMetrics : IDisposable
         }
 
         _duration.Record(call.LatencyMs / 1000, tags);
-        if (call.TimeToFirstByteMs is { } ttfb)
+        if (call.Streamed && call.TimeToFirstByteMs is { } ttfb)
         {
             _firstToken.Record(ttfb / 1000, tags);
         }
@@ -84,7 +84,7 @@ public sealed class GatewayMetrics : IDisposable
         var output = tags;
         output.Add("gen_ai.token.type", "output");
         _tokens.Record(call.Tokens.OutputTokens, output);
-        if (call.CostUsd is { } cost)
+        if (call.CostUsd is { } cost and > 0)
         {
             _cost.Add((double)cost, tags);
         }

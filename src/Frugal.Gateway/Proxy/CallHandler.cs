@@ -84,25 +84,33 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
             return;
         }
 
+        var changed = false;
         if (!embeddings && traits.MaxOutputTokens is null)
         {
             // The worst case a budget holds needs a bound on the output: the gateway sets the default limit.
-            request[protocol == ApiProtocol.Anthropic ? "max_tokens" : "max_tokens"] = maxOutput;
+            request["max_tokens"] = maxOutput;
+            changed = true;
         }
 
-        if (traits.Stream && protocol == ApiProtocol.OpenAI)
+        if (traits.Stream && protocol == ApiProtocol.OpenAI && !traits.ClientWantsUsage)
         {
             var options = request["stream_options"] as JsonObject ?? [];
             options["include_usage"] = true;
             request["stream_options"] = options;
+            changed = true;
         }
 
-        await RouteAsync(project, keyId, request, body.Length, traits, plan, maxOutput).ConfigureAwait(false);
+        await RouteAsync(project, keyId, request, changed ? null : body, body.Length, traits, plan, maxOutput)
+            .ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Tries the plan's targets. <paramref name="original"/> is the caller's body when the gateway changed nothing
+    /// in it, sent as it came to a target of the model the caller named.
+    /// </summary>
     private async Task RouteAsync(
-        string project, string? keyId, JsonObject request, long bodyBytes, RequestTraits traits, RoutePlan plan,
-        long maxOutput)
+        string project, string? keyId, JsonObject request, byte[]? original, long bodyBytes, RequestTraits traits,
+        RoutePlan plan, long maxOutput)
     {
         var cacheable = Cacheable(traits);
         BudgetDenial? denial = null;
@@ -111,8 +119,17 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
         for (var i = 0; i < plan.Candidates.Count && attempts < 2; i++)
         {
             var target = plan.Candidates[i];
-            request["model"] = target.Model;
-            var upstreamBody = JsonSerializer.SerializeToUtf8Bytes(request, GatewayJson.Default.JsonObject);
+            byte[] upstreamBody;
+            if (original is not null && target.Model == traits.Model)
+            {
+                upstreamBody = original;
+            }
+            else
+            {
+                request["model"] = target.Model;
+                upstreamBody = JsonSerializer.SerializeToUtf8Bytes(request, GatewayJson.Default.JsonObject);
+            }
+
             string? cacheKey = null;
             if (cacheable)
             {
@@ -320,6 +337,7 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
             Energy = energy,
             Timings = timings,
             Cached = cached,
+            Streamed = attempt.Traits.Stream,
             Escalated = attempt.Escalated,
         };
     }

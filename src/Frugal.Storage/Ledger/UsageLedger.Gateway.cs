@@ -6,15 +6,6 @@ namespace Frugal.Storage.Ledger;
 
 public sealed partial class UsageLedger
 {
-    private const string GatewayCallSql = """
-        INSERT OR REPLACE INTO gateway_call (usage_id, key_id, route, upstream, status, ttfb_ms, cost_usd,
-            energy_min_wh, energy_max_wh, energy_method, prefill_s, decode_s, load_s, tokens_estimated, cached,
-            escalated)
-        SELECT id, $key, $route, $upstream, $status, $ttfb, $cost, $emin, $emax, $method, $prefill, $decode, $load,
-            $estimated, $cached, $escalated
-        FROM usage WHERE source = $source AND source_key = $sourceKey;
-        """;
-
     /// <summary>
     /// Writes the gateway's calls in one transaction: each as a usage record (so reports and audits count it) with
     /// its gateway facts beside it. Writing a call again replaces it.
@@ -25,29 +16,12 @@ public sealed partial class UsageLedger
         using var transaction = _connection.BeginTransaction(deferred: false);
         using var contexts = new ContextWriter(_connection, _contextIds);
         using (var upsert = new UsageUpsert(_connection, UpsertUsageSql))
-        using (var facts = new PreparedStatement(_connection, GatewayCallSql))
+        using (var facts = new GatewayFactsInsert(_connection))
         {
             foreach (var (record, fact) in calls)
             {
                 upsert.Write(record, contexts.IdOf(record));
-                facts["$source"] = record.Source;
-                facts["$sourceKey"] = record.SourceKey;
-                facts["$key"] = fact.KeyId;
-                facts["$route"] = fact.Route;
-                facts["$upstream"] = fact.Upstream;
-                facts["$status"] = fact.Status;
-                facts["$ttfb"] = fact.TimeToFirstByteMs;
-                facts["$cost"] = fact.CostUsd?.ToString(CultureInfo.InvariantCulture);
-                facts["$emin"] = fact.EnergyMinWh;
-                facts["$emax"] = fact.EnergyMaxWh;
-                facts["$method"] = fact.EnergyMethod;
-                facts["$prefill"] = fact.PrefillSeconds;
-                facts["$decode"] = fact.DecodeSeconds;
-                facts["$load"] = fact.LoadSeconds;
-                facts["$estimated"] = fact.TokensEstimated ? 1 : 0;
-                facts["$cached"] = fact.Cached ? 1 : 0;
-                facts["$escalated"] = fact.Escalated ? 1 : 0;
-                facts.Execute();
+                facts.Write(record.Source, record.SourceKey, fact);
             }
         }
 
