@@ -89,7 +89,9 @@ public sealed class GatewayFaultTests
     public async Task ThreeCandidatesAll500_OnlyTwoAreTriedAndTheCallerGets502InTheOpenAIShape()
     {
         // Two local servers and a hosted one, all answering 500: the first is escalated; the second try is the last
-        // allowed, so the caller should get the gateway's 502 in the OpenAI shape.
+        // allowed, so the caller should get the gateway's 502 in the OpenAI shape. Fault (or a choice to confirm):
+        // the last try's 500 is passed on as the upstream sent it, here llama.cpp's own error body
+        // {"error":{"code":500,"message":…,"type":"server_error"}}, without OpenAI's "param".
         await using var first = await FakeUpstream.StartAsync(FakeKind.Ollama, new FakeScript { ErrorStatus = 500 });
         await using var second = await FakeUpstream.StartAsync(FakeKind.LlamaCpp, new FakeScript { ErrorStatus = 500 });
         await using var third = await FakeUpstream.StartAsync(FakeKind.OpenAI, new FakeScript { ErrorStatus = 500 });
@@ -107,5 +109,41 @@ public sealed class GatewayFaultTests
         using var body = JsonDocument.Parse(text);
         body.RootElement.GetProperty("error").GetProperty("param").ValueKind.ShouldBe(JsonValueKind.Null);
         body.RootElement.GetProperty("error").GetProperty("type").GetString().ShouldBe("server_error");
+    }
+
+    [Fact]
+    public async Task CountTokens_InvalidJson_Gets400InTheAnthropicShape()
+    {
+        // Fault: the token-counting pass-through parses the body without catching JsonException: 500, empty body.
+        await using var claude = await FakeUpstream.StartAsync(FakeKind.Anthropic);
+        await using var gateway = await GatewayHarness.StartAsync(
+            "upstreams:\n" + Upstream("claude", "anthropic", claude, "claude-sonnet-4-5") + "anonymousProject: app\n");
+
+        using var response = await gateway.PostAsync("v1/messages/count_tokens", "{\"model\": ");
+
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, text);
+        using var body = JsonDocument.Parse(text);
+        body.RootElement.GetProperty("error").GetProperty("type").GetString().ShouldBe("invalid_request_error");
+    }
+
+    [Fact]
+    public async Task CountTokens_WrongFrugalKey_IsRefusedLikeMessages()
+    {
+        // Fault: with anonymousProject set, /v1/messages refuses a frugal- key that is not active (wrong or
+        // revoked), but the token-counting pass-through lets it through as anonymous and forwards the request.
+        await using var claude = await FakeUpstream.StartAsync(FakeKind.Anthropic);
+        await using var gateway = await GatewayHarness.StartAsync(
+            "upstreams:\n" + Upstream("claude", "anthropic", claude, "claude-sonnet-4-5") + "anonymousProject: app\n");
+        var headers = new Dictionary<string, string> { ["x-api-key"] = "frugal-" + new string('x', 40) };
+        const string Body =
+            """{"model":"claude-sonnet-4-5","max_tokens":8,"messages":[{"role":"user","content":"hi"}]}""";
+
+        using var messages = await gateway.PostAsync("v1/messages", Body, headers: headers);
+        using var count = await gateway.PostAsync("v1/messages/count_tokens", Body, headers: headers);
+
+        messages.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        count.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        claude.Requests.ShouldBeEmpty();
     }
 }
