@@ -146,4 +146,26 @@ public sealed class GatewayFaultTests
         count.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         claude.Requests.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void ConfigUpstreamWithATypo_IsNotAlsoReportedAsServingNothing()
+    {
+        // Fault: an upstream with any problem is dropped before routes are checked, so one misspelt key also
+        // yields "routes.frugal/auto: no upstream serves "llama3.1:8b"", which is untrue and points the wrong way.
+        const string Yaml = """
+            upstreams:
+              - name: local
+                kind: ollama
+                url: http://127.0.0.1:11434
+                models: [llama3.1:8b]
+                timeout: 30
+            routes:
+              frugal/auto: [llama3.1:8b]
+            """;
+
+        var problems = Should.Throw<GatewayConfigException>(() => GatewayConfigFile.Parse("gateway.yml", Yaml))
+            .Problems;
+
+        problems.ShouldHaveSingleItem().ShouldStartWith("upstreams[0].timeout is not a setting");
+    }
 }
