@@ -74,7 +74,7 @@ public static class GatewayConfigFile
         var options = new GatewayOptions
         {
             Upstreams = upstreams,
-            Routes = Routes(top["routes"], upstreams, problems),
+            Routes = Routes(top["routes"], Declared(top["upstreams"]), problems),
             Projects = Projects(top["projects"], problems),
             AnonymousProject = Text(top, "anonymousProject", string.Empty, problems),
             MaxRequestBytes = Integer(top, "maxRequestBytes", string.Empty, 1024, long.MaxValue, problems)
@@ -198,8 +198,26 @@ public static class GatewayConfigFile
         return set;
     }
 
+    /// <summary>
+    /// Every upstream's name and models as written, problems or not, so a route is not also reported as unserved
+    /// because its upstream has a misspelt setting.
+    /// </summary>
+    private static List<(string Name, List<string> Models)> Declared(JsonNode? node)
+    {
+        var list = new List<(string, List<string>)>();
+        foreach (var entry in (node as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var name = entry["name"] is JsonValue n && n.TryGetValue(out string? s) ? s.Trim() : string.Empty;
+            var models = (entry["models"] as JsonArray ?? []).OfType<JsonValue>()
+                .Select(m => m.TryGetValue(out string? id) ? id.Trim() : string.Empty).ToList();
+            list.Add((name, models));
+        }
+
+        return list;
+    }
+
     private static Dictionary<string, RouteOptions> Routes(
-        JsonNode? node, IReadOnlyList<UpstreamOptions> upstreams, List<string> problems)
+        JsonNode? node, List<(string Name, List<string> Models)> upstreams, List<string> problems)
     {
         var routes = new Dictionary<string, RouteOptions>(StringComparer.Ordinal);
         if (node is null)
@@ -228,7 +246,8 @@ public static class GatewayConfigFile
                 models = Strings(route, "models", at, problems);
                 if (route["complexityThreshold"] is { } t)
                 {
-                    if (t is JsonValue v && v.TryGetValue(out double d) && d is >= 0 and <= 1)
+                    if (t is JsonValue v && (v.TryGetValue(out double d) || v.TryGetValue(out long whole) && (d = whole) >= 0)
+                        && d is >= 0 and <= 1)
                     {
                         threshold = d;
                     }

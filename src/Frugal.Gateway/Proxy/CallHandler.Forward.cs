@@ -12,8 +12,13 @@ namespace Frugal.Gateway.Proxy;
 
 internal sealed partial class CallHandler
 {
-    private async Task<Result> ForwardAsync(Attempt attempt, bool mayEscalate, string? cacheKey)
+    /// <summary>
+    /// One try. With <paramref name="failOver"/> an upstream failure (5xx, 429, 408, a redirect, a timeout before the
+    /// answer, invalid JSON, a refusal) is returned as a failure instead of being passed to the caller.
+    /// </summary>
+    private async Task<Result> ForwardAsync(Attempt attempt, bool failOver, string? cacheKey)
     {
+        var mayEscalate = failOver;
         var upstream = attempt.Target.Upstream;
         using var timeout = new CancellationTokenSource(upstream.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token);
@@ -42,6 +47,13 @@ internal sealed partial class CallHandler
         using (response)
         {
             var status = (int)response.StatusCode;
+            if (status is >= 300 and < 400)
+            {
+                // Following it could reach a host that is not configured: never.
+                return new Result(Outcome(attempt, "error", TokenCounts.Zero, false, null),
+                    $"answered a redirect ({status}), which the gateway does not follow");
+            }
+
             if (status is >= 500 or 429 or 408 && mayEscalate)
             {
                 return new Result(Outcome(attempt, "error", TokenCounts.Zero, false, null), $"answered {status}");

@@ -162,11 +162,18 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
 
             attempts++;
             var mayEscalate = attempts < 2 && i < plan.Candidates.Count - 1;
-            var attempt = new Attempt(target, project, keyId, plan.Route, traits, upstreamBody, attempts > 1);
+            var attempt = new Attempt(target, project, keyId, plan.Route, traits, upstreamBody, attempts > 1)
+            {
+                // Each try is its own ledger row: the second of an escalated call gets its own id.
+                RequestId = attempts == 1 ? _requestId : $"{_requestId}-{attempts}",
+            };
             Result result;
             try
             {
-                result = await ForwardAsync(attempt, mayEscalate, cacheKey).ConfigureAwait(false);
+                // With one target the upstream's own error reaches the caller; with several, a failed last try ends
+                // in the gateway's 502 naming every failure.
+                result = await ForwardAsync(attempt, mayEscalate || plan.Candidates.Count > 1, cacheKey)
+                    .ConfigureAwait(false);
             }
             catch
             {
@@ -317,7 +324,7 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
             : services.Pricing.Energy(target, tokens, timings, (_firstByteMs ?? latency) / 1000, latency / 1000, Today);
         return new CallOutcome
         {
-            RequestId = _requestId,
+            RequestId = attempt.RequestId ?? _requestId,
             Started = _started,
             Project = attempt.Project,
             KeyId = attempt.KeyId,
@@ -345,7 +352,11 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
     /// <summary>One try of one target.</summary>
     private sealed record Attempt(
         RouteTarget Target, string Project, string? KeyId, string? Route, RequestTraits Traits, byte[] Body,
-        bool Escalated);
+        bool Escalated)
+    {
+        /// <summary>The try's id in the ledger (the call's own id for the first try).</summary>
+        public string? RequestId { get; init; }
+    }
 
     /// <summary>
     /// How a try ended: the call to meter, and when the caller got no answer from it, why (the gateway then tries

@@ -14,18 +14,38 @@ internal sealed class PassThrough(GatewayServices services, HttpContext context)
 {
     public async Task RunAsync(string path)
     {
-        var body = await ReadAsync().ConfigureAwait(false);
-        var model = (JsonNode.Parse(body) as JsonObject)?["model"]?.GetValue<string>();
-        var secret = context.Request.Headers["x-api-key"].ToString();
+        var secret = context.Request.Headers["x-api-key"].ToString().Trim();
         if (secret.Length == 0 && context.Request.Headers.Authorization.ToString() is { } auth
             && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             secret = auth[7..].Trim();
         }
 
-        if ((secret.Length == 0 ? null : services.Keys.Find(secret)) is null && services.Options.AnonymousProject is null)
+        // The same rule as for calls: a key given must be active; none at all is allowed only with anonymousProject.
+        var allowed = secret.Length == 0
+            ? services.Options.AnonymousProject is not null
+            : services.Keys.Find(secret) is not null
+                || (services.Options.AnonymousProject is not null
+                    && !secret.StartsWith(Security.VirtualKeys.Prefix, StringComparison.Ordinal));
+        if (!allowed)
         {
-            await Write(401, ApiErrors.Body(ApiProtocol.Anthropic, 401, "No valid virtual key.")).ConfigureAwait(false);
+            await Write(401, ApiErrors.Body(ApiProtocol.Anthropic, 401, "The key is not an active Frugal virtual key: "
+                + "make one with `frugal key create --project NAME`.")).ConfigureAwait(false);
+            return;
+        }
+
+        var body = await ReadAsync().ConfigureAwait(false);
+        string? model;
+        try
+        {
+            model = (JsonNode.Parse(body) as JsonObject)?["model"] is JsonValue m && m.TryGetValue(out string? s)
+                ? s
+                : null;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            await Write(400, ApiErrors.Body(ApiProtocol.Anthropic, 400,
+                $"The request body is not valid JSON ({e.Message})")).ConfigureAwait(false);
             return;
         }
 

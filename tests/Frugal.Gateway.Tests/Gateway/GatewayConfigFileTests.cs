@@ -186,7 +186,7 @@ public sealed class GatewayConfigFileTests
         var problems = Problems("gateway.yml", Yaml);
 
         // (An upstream with a fault is left out, so the route naming its model also reports it unserved: that extra,
-        // misleading problem is in GatewayFaultTests.)
+        // misleading problem is in GatewayRegressionTests.)
         foreach (var key in new[] { "upstreams[0].timeout", "routes.frugal/auto.threshold", "projects.app.privcy",
                      "cache.ttl", "colour" })
         {

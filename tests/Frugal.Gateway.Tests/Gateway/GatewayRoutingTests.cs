@@ -102,7 +102,7 @@ public sealed class GatewayRoutingTests
     /// <summary>
     /// Sends the simple prompt and checks it was answered by the hosted model after one try of the local one, and
     /// that the ledger records the hosted answer as escalated. (Whether the failed try keeps a row of its own is
-    /// checked in <see cref="GatewayFaultTests"/>.)
+    /// checked in <see cref="GatewayRegressionTests"/>.)
     /// </summary>
     internal static async Task EscalatedAsync(GatewayHarness gateway, FakeUpstream local, FakeUpstream hosted)
     {
@@ -216,7 +216,7 @@ public sealed class GatewayRoutingTests
             LocalOnly(local, hosted, "{models: [llama3.1:8b, gpt-4o-mini], complexityThreshold: 0.0}"),
             ledger => secret = AddKey(ledger, "secret", out _));
 
-        // A threshold of 0 (written 0.0: see GatewayFaultTests for a plain 0) would start every call at the hosted
+        // A threshold of 0 (written 0.0: see GatewayRegressionTests for a plain 0) would start every call at the hosted
         // model, were the project allowed there.
         using var failed = await gateway.PostAsync("v1/chat/completions", Auto, secret);
         using var answered = await gateway.PostAsync("v1/chat/completions", Auto, secret);

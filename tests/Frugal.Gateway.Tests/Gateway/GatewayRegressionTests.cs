@@ -8,11 +8,8 @@ using static Frugal.Gateway.Tests.Gateway.GatewayRoutingTests;
 
 namespace Frugal.Gateway.Tests.Gateway;
 
-/// <summary>
-/// Faults these tests found in the gateway (src/ is not changed here): each test states what should happen and
-/// fails until the gateway is fixed.
-/// </summary>
-public sealed class GatewayFaultTests
+/// <summary>Faults a fresh-eyes test of the gateway found, each kept as the test that found it.</summary>
+public sealed class GatewayRegressionTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -89,9 +86,8 @@ public sealed class GatewayFaultTests
     public async Task ThreeCandidatesAll500_OnlyTwoAreTriedAndTheCallerGets502InTheOpenAIShape()
     {
         // Two local servers and a hosted one, all answering 500: the first is escalated; the second try is the last
-        // allowed, so the caller should get the gateway's 502 in the OpenAI shape. Fault (or a choice to confirm):
-        // the last try's 500 is passed on as the upstream sent it, here llama.cpp's own error body
-        // {"error":{"code":500,"message":…,"type":"server_error"}}, without OpenAI's "param".
+        // allowed, so the caller gets the gateway's 502 in the OpenAI shape (it was the last upstream's own body,
+        // llama.cpp's, without OpenAI's "param"). With a single target the upstream's own error is passed on.
         await using var first = await FakeUpstream.StartAsync(FakeKind.Ollama, new FakeScript { ErrorStatus = 500 });
         await using var second = await FakeUpstream.StartAsync(FakeKind.LlamaCpp, new FakeScript { ErrorStatus = 500 });
         await using var third = await FakeUpstream.StartAsync(FakeKind.OpenAI, new FakeScript { ErrorStatus = 500 });
