@@ -61,13 +61,13 @@ internal sealed partial class CallHandler
 
             if (!response.IsSuccessStatusCode)
             {
-                await PassThroughAsync(response, linked.Token).ConfigureAwait(false);
+                await PassThroughAsync(attempt, response, linked.Token).ConfigureAwait(false);
                 return new Result(Outcome(attempt, "error", TokenCounts.Zero, false, null), null);
             }
 
             try
             {
-                return attempt.Traits.Stream && IsEventStream(response)
+                return attempt.Traits.Stream && (attempt.Native || IsEventStream(response))
                     ? await StreamAsync(attempt, response, linked.Token).ConfigureAwait(false)
                     : await WholeAsync(attempt, response, mayEscalate, cacheKey, linked.Token).ConfigureAwait(false);
             }
@@ -90,7 +90,7 @@ internal sealed partial class CallHandler
     private HttpRequestMessage UpstreamRequest(Attempt attempt)
     {
         var upstream = attempt.Target.Upstream;
-        var message = new HttpRequestMessage(HttpMethod.Post, upstream.Address(path))
+        var message = new HttpRequestMessage(HttpMethod.Post, upstream.Address(attempt.Native ? OllamaNative.Path : path))
         {
             Content = new ByteArrayContent(attempt.Body),
         };
@@ -127,11 +127,32 @@ internal sealed partial class CallHandler
     private static bool IsEventStream(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.MediaType is "text/event-stream";
 
-    private async Task PassThroughAsync(HttpResponseMessage response, CancellationToken cancel)
+    private async Task PassThroughAsync(Attempt attempt, HttpResponseMessage response, CancellationToken cancel)
     {
         var bytes = await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
+        if (attempt.Native)
+        {
+            // Ollama's native error is {"error": "..."}: the caller speaks OpenAI's API and gets its shape.
+            var message = System.Text.Encoding.UTF8.GetString(bytes);
+            try
+            {
+                using var native = JsonDocument.Parse(bytes);
+                if (native.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String)
+                {
+                    message = error.GetString()!;
+                }
+            }
+            catch (JsonException)
+            {
+                // The body as it came is the message.
+            }
+
+            bytes = ApiErrors.Body(protocol, (int)response.StatusCode, $"{attempt.Target.Upstream.Name}: {message}");
+            context.Response.ContentType = "application/json";
+        }
+
         NoteFirstByte();
         await context.Response.Body.WriteAsync(bytes, cancel).ConfigureAwait(false);
     }
@@ -142,6 +163,21 @@ internal sealed partial class CallHandler
         var bytes = await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
         ReportedUsage? usage = null;
         string text = string.Empty;
+        if (attempt.Native)
+        {
+            if (OllamaNative.Response(bytes, _requestId) is not { } translated)
+            {
+                return mayEscalate
+                    ? new Result(Estimated(attempt, "error", System.Text.Encoding.UTF8.GetString(bytes), null),
+                        "answered with something that is not an Ollama chat answer")
+                    : new Result(await InvalidAsync(attempt, bytes).ConfigureAwait(false), null);
+            }
+
+            (bytes, usage, text) = translated;
+            return await AnswerAsync(attempt, bytes, "application/json", usage, text, cacheKey, cancel)
+                .ConfigureAwait(false);
+        }
+
         try
         {
             using var document = JsonDocument.Parse(bytes);
@@ -171,8 +207,15 @@ internal sealed partial class CallHandler
             text = System.Text.Encoding.UTF8.GetString(bytes);
         }
 
-        context.Response.StatusCode = (int)response.StatusCode;
-        var contentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
+        return await AnswerAsync(attempt, bytes, response.Content.Headers.ContentType?.ToString() ?? "application/json",
+            usage, text, cacheKey, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a whole answer to the caller, then meters it (and caches it when asked).</summary>
+    private async Task<Result> AnswerAsync(Attempt attempt, byte[] bytes, string contentType, ReportedUsage? usage,
+        string text, string? cacheKey, CancellationToken cancel)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = contentType;
         context.Response.Headers["x-frugal-upstream"] = attempt.Target.Upstream.Name;
         context.Response.ContentLength = bytes.Length;
@@ -194,9 +237,13 @@ internal sealed partial class CallHandler
     private async Task<Result> StreamAsync(
         Attempt attempt, HttpResponseMessage response, CancellationToken cancel)
     {
-        var relay = new StreamRelay(protocol, attempt.Traits.ClientWantsUsage);
+        IStreamRelay relay = attempt.Native
+            ? new OllamaNative.Stream(_requestId, attempt.Traits.ClientWantsUsage)
+            : new StreamRelay(protocol, attempt.Traits.ClientWantsUsage);
         context.Response.StatusCode = (int)response.StatusCode;
-        context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "text/event-stream";
+        context.Response.ContentType = attempt.Native
+            ? "text/event-stream"
+            : response.Content.Headers.ContentType?.ToString() ?? "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["x-frugal-upstream"] = attempt.Target.Upstream.Name;
         var output = new ArrayBufferWriter<byte>(16 * 1024);
@@ -271,6 +318,18 @@ internal sealed partial class CallHandler
         return new Result(usage is { TokensMissing: false } reported
             ? Outcome(attempt, status, reported.Tokens, false, reported.Timings)
             : Estimated(attempt, status, relay.Text, usage?.Timings), null);
+    }
+
+    /// <summary>Passes on an answer that could not be read, as it came, and meters it as an estimate.</summary>
+    private async Task<CallOutcome> InvalidAsync(Attempt attempt, byte[] bytes)
+    {
+        context.Response.StatusCode = StatusCodes.Status502BadGateway;
+        context.Response.ContentType = "application/json";
+        var body = ApiErrors.Body(protocol, 502,
+            $"{attempt.Target.Upstream.Name} answered with something that is not a chat answer.");
+        NoteFirstByte();
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        return Estimated(attempt, "error", System.Text.Encoding.UTF8.GetString(bytes), null);
     }
 
     /// <summary>A call whose tokens the upstream did not report: counted here from the prompt and the text seen.</summary>

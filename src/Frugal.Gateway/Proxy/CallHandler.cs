@@ -120,7 +120,12 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
         {
             var target = plan.Candidates[i];
             byte[] upstreamBody;
-            if (original is not null && target.Model == traits.Model)
+            var native = OllamaNative.Applies(target.Upstream, protocol, path, traits, request);
+            if (native)
+            {
+                upstreamBody = OllamaNative.Request(request, target.Model, traits.Stream);
+            }
+            else if (original is not null && target.Model == traits.Model)
             {
                 upstreamBody = original;
             }
@@ -166,6 +171,7 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
             {
                 // Each try is its own ledger row: the second of an escalated call gets its own id.
                 RequestId = attempts == 1 ? _requestId : $"{_requestId}-{attempts}",
+                Native = native,
             };
             Result result;
             try
@@ -356,6 +362,9 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
     {
         /// <summary>The try's id in the ledger (the call's own id for the first try).</summary>
         public string? RequestId { get; init; }
+
+        /// <summary>Whether it goes to Ollama's native chat API (translated both ways).</summary>
+        public bool Native { get; init; }
     }
 
     /// <summary>

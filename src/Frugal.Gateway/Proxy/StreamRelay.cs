@@ -13,7 +13,7 @@ namespace Frugal.Gateway.Proxy;
 /// timings, and Anthropic's usage (the last cumulative value of each field). The text of every event is kept, up
 /// to a bound, so tokens can be counted when no usage arrives.
 /// </summary>
-internal sealed class StreamRelay(ApiProtocol protocol, bool clientWantsUsage)
+internal sealed class StreamRelay(ApiProtocol protocol, bool clientWantsUsage) : IStreamRelay
 {
     private const int MaxKeptBytes = 8 * 1024 * 1024;
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();

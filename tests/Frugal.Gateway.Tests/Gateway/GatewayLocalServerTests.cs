@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Frugal.Gateway.Tests.Fakes;
 using Shouldly;
 using static Frugal.Gateway.Tests.Gateway.GatewayProxyTests;
@@ -76,30 +78,93 @@ public sealed class GatewayLocalServerTests
     }
 
     [Fact]
-    public async Task Ollama_WithoutTimings_EnergyFromTheGatewaysOwnTiming()
+    public async Task Ollama_PlainChat_GoesToItsNativeApi_AndItsNanosecondTimingsGiveTheEnergy()
     {
-        // Ollama's /v1 reports no timings: the gateway counts the time to its first byte as prefill and the rest
-        // as decode. The fake waits 300 ms before it answers, so prefill is at least 0.3 s.
-        var script = new FakeScript { FirstByteDelay = TimeSpan.FromMilliseconds(300) };
+        // The fake reports load 5 ms, prompt 40 ms and generation 350 ms in nanoseconds. RTX 4090: prefill
+        // 403-455 W (1.3 x decode), decode 310-350 W, load at decode power.
+        // min = 403 x 0.040 + 310 x 0.350 + 310 x 0.005 = 16.12 + 108.5 + 1.55 = 126.17 J
+        // max = 455 x 0.040 + 350 x 0.350 + 350 x 0.005 = 18.2 + 122.5 + 1.75 = 142.45 J
+        var script = new FakeScript { ReplyText = "native hello", PromptTokens = 30, CompletionTokens = 5 };
         await using var fake = await FakeUpstream.StartAsync(FakeKind.Ollama, script);
         await using var gateway = await GatewayHarness.StartAsync("upstreams:\n"
             + Upstream("ollama", "ollama", fake, "llama3.1:8b", "    device: rtx-4090") + "anonymousProject: app\n");
+        var request = """
+            {"model":"llama3.1:8b","temperature":0.2,"max_tokens":64,"stop":"END",
+             "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":[{"type":"text","text":"Hi"}]}]}
+            """;
 
-        using var response = await gateway.PostAsync("v1/chat/completions", Chat.Replace("MODEL", "llama3.1:8b"));
+        using var response = await gateway.PostAsync("v1/chat/completions", request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        body.RootElement.GetProperty("object").GetString().ShouldBe("chat.completion");
+        body.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()
+            .ShouldBe("native hello");
+        body.RootElement.GetProperty("usage").GetProperty("prompt_tokens").GetInt32().ShouldBe(30);
+        var sent = fake.Requests.ShouldHaveSingleItem();
+        sent.Path.ShouldBe("/api/chat");
+        var native = sent.Json();
+        ((bool)native["stream"]!).ShouldBeFalse();
+        ((double)native["options"]!["temperature"]!).ShouldBe(0.2);
+        ((int)native["options"]!["num_predict"]!).ShouldBe(64);
+        ((string)native["options"]!["stop"]![0]!).ShouldBe("END");
+        ((string)native["messages"]![1]!["content"]!).ShouldBe("Hi");
         var call = (await gateway.CallsAsync()).ShouldHaveSingleItem();
+        call.Tokens.PromptTokens.ShouldBe(30);
+        call.Tokens.OutputTokens.ShouldBe(5);
+        call.Facts.PrefillSeconds!.Value.ShouldBe(0.040, 1e-9);
+        call.Facts.DecodeSeconds!.Value.ShouldBe(0.350, 1e-9);
+        call.Facts.LoadSeconds!.Value.ShouldBe(0.005, 1e-9);
         call.Facts.EnergyMethod.ShouldBe("device-profile");
-        call.Facts.PrefillSeconds.ShouldBeNull();
-        call.Facts.DecodeSeconds.ShouldBeNull();
-        var first = call.Facts.TimeToFirstByteMs!.Value / 1000;
-        var total = call.LatencyMs!.Value / 1000.0;
-        first.ShouldBeGreaterThanOrEqualTo(0.3);
-        // The ledger rounds the latency to the millisecond: 0.5 ms x 350 W = 0.175 J = 5e-5 Wh at most.
-        call.Facts.EnergyMinWh!.Value.ShouldBe((PrefillMinW * first + DecodeMinW * (total - first)) / 3600, 1e-4);
-        call.Facts.EnergyMaxWh!.Value.ShouldBe((PrefillMaxW * first + DecodeMaxW * (total - first)) / 3600, 1e-4);
-        // At least 403 W for 0.3 s: 120.9 J = 0.0336 Wh.
-        call.Facts.EnergyMinWh!.Value.ShouldBeGreaterThanOrEqualTo(120.9 / 3600);
+        call.Facts.EnergyMinWh!.Value.ShouldBe(126.17 / 3600, 1e-9);
+        call.Facts.EnergyMaxWh!.Value.ShouldBe(142.45 / 3600, 1e-9);
+    }
+
+    [Fact]
+    public async Task Ollama_NativeStream_BecomesOpenAIEvents_WithoutUsageUnlessAsked()
+    {
+        var script = new FakeScript { ReplyText = "one two three", ChunkCount = 3, PromptTokens = 8, CompletionTokens = 3 };
+        await using var fake = await FakeUpstream.StartAsync(FakeKind.Ollama, script);
+        await using var gateway = await GatewayHarness.StartAsync("upstreams:\n"
+            + Upstream("ollama", "ollama", fake, "llama3.1:8b") + "anonymousProject: app\n");
+        var request = """{"model":"llama3.1:8b","stream":true,"messages":[{"role":"user","content":"count"}]}""";
+        var asking = """
+            {"model":"llama3.1:8b","stream":true,"stream_options":{"include_usage":true},
+             "messages":[{"role":"user","content":"count"}]}
+            """;
+
+        using var plain = await gateway.PostAsync("v1/chat/completions", request);
+        using var withUsage = await gateway.PostAsync("v1/chat/completions", asking);
+
+        plain.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
+        var events = (await plain.Content.ReadAsStringAsync(Cancel))
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(e => e["data: ".Length..]).ToList();
+        events[^1].ShouldBe("[DONE]");
+        var chunks = events[..^1].Select(e => JsonNode.Parse(e)!).ToList();
+        string.Concat(chunks.Select(c => (string?)c["choices"]![0]!["delta"]!["content"])).ShouldBe("one two three");
+        ((string)chunks[0]["choices"]![0]!["delta"]!["role"]!).ShouldBe("assistant");
+        ((string)chunks[^1]["choices"]![0]!["finish_reason"]!).ShouldBe("stop");
+        chunks.ShouldAllBe(c => c["usage"] == null);
+        (await withUsage.Content.ReadAsStringAsync(Cancel)).ShouldContain("\"prompt_tokens\":8");
+        var calls = await gateway.CallsAsync(2);
+        calls.ShouldAllBe(c => c.Tokens.TotalTokens == 11 && !c.Facts.TokensEstimated && c.Facts.DecodeSeconds > 0);
+    }
+
+    [Fact]
+    public async Task Ollama_ChatWithTools_StaysOnItsOpenAIApi()
+    {
+        await using var fake = await FakeUpstream.StartAsync(FakeKind.Ollama, new FakeScript());
+        await using var gateway = await GatewayHarness.StartAsync("upstreams:\n"
+            + Upstream("ollama", "ollama", fake, "llama3.1:8b") + "anonymousProject: app\n");
+        var request = """
+            {"model":"llama3.1:8b","messages":[{"role":"user","content":"weather?"}],
+             "tools":[{"type":"function","function":{"name":"weather","parameters":{"type":"object"}}}]}
+            """;
+
+        using var response = await gateway.PostAsync("v1/chat/completions", request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        fake.Requests.ShouldHaveSingleItem().Path.ShouldBe("/v1/chat/completions");
     }
 
     [Fact]

@@ -18,8 +18,9 @@ public sealed class GatewayRoutingTests
 
     /// <summary>A local Ollama (llama3.1:8b), a hosted OpenAI (gpt-4o-mini) and the frugal/auto route.</summary>
     internal static string Config(FakeUpstream local, FakeUpstream hosted, string localExtra = "",
-        string tail = "anonymousProject: app\n", string route = "[llama3.1:8b, gpt-4o-mini]") =>
-        "upstreams:\n" + Upstream("local", "ollama", local, "llama3.1:8b", localExtra)
+        string tail = "anonymousProject: app\n", string route = "[llama3.1:8b, gpt-4o-mini]",
+        string localKind = "ollama") =>
+        "upstreams:\n" + Upstream("local", localKind, local, "llama3.1:8b", localExtra)
         + Upstream("openai", "openai", hosted, "gpt-4o-mini")
         + $"routes:\n  frugal/auto: {route}\n" + tail;
 
@@ -89,12 +90,12 @@ public sealed class GatewayRoutingTests
     [Fact]
     public async Task LocalRefuses_EscalatesToTheHostedModel()
     {
-        // Ollama has no refusal on the wire, so the local server is an OpenAI-style fake configured as Ollama: the
-        // gateway speaks the same /v1/chat/completions to both and sees message.refusal.
+        // Ollama has no refusal on the wire, so the local server is an OpenAI-style fake configured as a vLLM one
+        // (OpenAI's /v1 shape, where a refusal is message.refusal).
         await using var local = await FakeUpstream.StartAsync(FakeKind.OpenAI,
             new FakeScript { Refuse = true, ReplyText = "I can't help with that." });
         await using var hosted = await FakeUpstream.StartAsync(FakeKind.OpenAI);
-        await using var gateway = await GatewayHarness.StartAsync(Config(local, hosted));
+        await using var gateway = await GatewayHarness.StartAsync(Config(local, hosted, localKind: "vllm"));
 
         await EscalatedAsync(gateway, local, hosted);
     }
