@@ -87,8 +87,8 @@ public static class GatewayApp
         var path = setup.LedgerPath;
         var time = setup.Time;
         var keys = new KeyStore(() => Read(path, l => l.Keys()), time);
-        var budgets = new BudgetCenter(() => Read(path, l => l.Budgets()), since => Read(path, l => l.GatewaySpending(since)),
-            time);
+        var budgets = new BudgetCenter(
+            () => Read(path, l => l.Budgets()), since => Read(path, l => l.GatewaySpending(since)), time);
         var cache = setup.Options.Cache;
         var http = new HttpClient(new SocketsHttpHandler
         {
@@ -104,7 +104,8 @@ public static class GatewayApp
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
         return new GatewayServices(
-            setup.Options, new Router(setup.Options), keys, budgets, new ResponseCache(cache.MaxEntries, cache.MaxBytes),
+            setup.Options, new Router(setup.Options), keys, budgets,
+            new ResponseCache(cache.MaxEntries, cache.MaxBytes),
             new CallPricing(setup.Prices, new UsageEnergy(setup.Facts, setup.Grid), setup.Grid),
             provider.GetRequiredService<LedgerWriter>(), provider.GetRequiredService<GatewayMetrics>(), http, time);
     }

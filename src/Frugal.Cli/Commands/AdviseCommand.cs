@@ -210,7 +210,9 @@ internal static class AdviseCommand
             parse.GetValue(DeviceUnified)));
         var zone = problems.Check(() => GridZones.Resolve(parse.GetValue(CommonOptions.GridZone)));
         var facts = problems.Check(() => LedgerSession.LoadModelFacts(parse.GetValue(CommonOptions.ModelFacts)));
-        var compare = facts is null ? null : problems.Check(() => AdviseInputs.Compare(facts, parse.GetValue(Compare)!));
+        var compare = facts is null
+            ? null
+            : problems.Check(() => AdviseInputs.Compare(facts, parse.GetValue(Compare)!));
         problems.ThrowIfAny();
 
         var devices = tiers!.SelectMany(Devices.InTier).ToList();

@@ -92,7 +92,8 @@ internal static class AdviseFromLedger
     /// <summary>
     /// <c>{"zone", "since", "until", "tiers": [{"tier", "device", "model", "calls", "qualifying", "costUsd",
     /// "unpricedCalls", "cloud", "local", "saved"}], "assumptions"}</c>; energy in Wh and carbon in g as
-    /// <c>{"min", "max"}</c>; <c>local</c> (with the machine it is estimated on) is null where no machine of the tier has a power figure.
+    /// <c>{"min", "max"}</c>; <c>local</c> (with the machine it is estimated on) is null where no machine of the tier
+    /// has a power figure.
     /// </summary>
     private static void WriteJson(
         Stream stream, IReadOnlyList<LocalFitTally> tallies, UsageEnergy energy, GridZone grid, DateRange range,

@@ -72,7 +72,8 @@ internal static partial class AdviseInputs
         return ModelArchitecture.FromSize(total, activeBillions);
     }
 
-    /// <summary>The smallest model the speed model is meant for, in billions (the smallest chat models, ~0.1 B).</summary>
+    /// <summary>The smallest model the speed model is meant for, in billions (the smallest chat models, ~0.1
+    /// B).</summary>
     public const double MinBillions = 0.1;
 
     /// <summary>The largest parameter count taken, in billions (100 trillion).</summary>

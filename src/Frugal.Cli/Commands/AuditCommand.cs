@@ -89,7 +89,8 @@ internal static class AuditCommand
         var command = new Command("audit", "What the AI spend shipped: outcomes, cost per feature, scores, findings.")
         {
             Repos, Since, Until, TimeZone, Prs, By, Names, Grace, CommonOptions.Json, Markdown, Html,
-            CommonOptions.Ledger, CommonOptions.Source, CommonOptions.Prices, CommonOptions.ModelFacts, CommonOptions.GridZone,
+            CommonOptions.Ledger, CommonOptions.Source, CommonOptions.Prices, CommonOptions.ModelFacts,
+            CommonOptions.GridZone,
             NoImport,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, clock, cancel)));

@@ -30,7 +30,11 @@ internal static class BudgetCommand
         Required = true,
     };
 
-    private static readonly Option<string?> Usd = new("--usd") { Description = "Cost cap in US dollars.", HelpName = "N" };
+    private static readonly Option<string?> Usd = new("--usd")
+    {
+        Description = "Cost cap in US dollars.",
+        HelpName = "N",
+    };
 
     private static readonly Option<string?> Tokens = new("--tokens")
     {
@@ -79,7 +83,8 @@ internal static class BudgetCommand
         var wh = problems.Check(() => Number("--wh", parse.GetValue(Wh)));
         if (parse.GetValue(Usd) is null && parse.GetValue(Tokens) is null && parse.GetValue(Wh) is null)
         {
-            problems.Check<bool>(() => throw CliError.Usage("no limit given: set --usd, --tokens or --wh (or several)."));
+            problems.Check<bool>(() =>
+                throw CliError.Usage("no limit given: set --usd, --tokens or --wh (or several)."));
         }
 
         if (tokens is { } t && t != Math.Floor(t))

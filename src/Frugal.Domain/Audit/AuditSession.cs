@@ -56,7 +56,8 @@ public sealed class AuditSession(string source, string key)
     /// <summary>Estimated usage carbon of the calls of known model size.</summary>
     public CarbonRange Carbon { get; private set; }
 
-    /// <summary>Manufacturing carbon of the hardware, by the calls' time on it; apart from <see cref="Carbon"/>.</summary>
+    /// <summary>Manufacturing carbon of the hardware, by the calls' time on it; apart from <see
+    /// cref="Carbon"/>.</summary>
     public CarbonRange EmbodiedCarbon { get; private set; }
 
     /// <summary>Tokens of calls whose model size is unknown (their energy is not in the figure).</summary>

@@ -17,6 +17,7 @@ public sealed record UsageRow(
     string Key, long Sessions, long Calls, TokenCounts Tokens, decimal CostUsd, long UnpricedTokens,
     EnergyRange Energy, CarbonRange Carbon, long UnknownSizeTokens)
 {
-    /// <summary>Manufacturing carbon of the hardware, by the calls' time on it; apart from <see cref="Carbon"/>.</summary>
+    /// <summary>Manufacturing carbon of the hardware, by the calls' time on it; apart from <see
+    /// cref="Carbon"/>.</summary>
     public CarbonRange EmbodiedCarbon { get; init; }
 }

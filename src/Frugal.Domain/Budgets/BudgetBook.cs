@@ -86,7 +86,8 @@ public sealed class BudgetBook
         End(hold, actual, now);
     }
 
-    /// <summary>Ends <paramref name="hold"/> with nothing spent. Does nothing when the hold has already ended.</summary>
+    /// <summary>Ends <paramref name="hold"/> with nothing spent. Does nothing when the hold has already
+    /// ended.</summary>
     public void Release(BudgetHold hold, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(hold);

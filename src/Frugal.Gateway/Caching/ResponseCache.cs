@@ -9,7 +9,8 @@ namespace Frugal.Gateway.Caching;
 /// <param name="Tokens">The tokens of the call that produced it.</param>
 /// <param name="Model">The model that answered.</param>
 /// <param name="Expires">When it stops being served.</param>
-public sealed record CachedAnswer(string ContentType, byte[] Body, TokenCounts Tokens, string Model, DateTimeOffset Expires);
+public sealed record CachedAnswer(
+    string ContentType, byte[] Body, TokenCounts Tokens, string Model, DateTimeOffset Expires);
 
 /// <summary>
 /// The exact-match cache: answers kept by the hash of everything that changes them, bounded in entries and bytes

@@ -148,7 +148,8 @@ public static class GatewayConfigFile
             problems.Add($"{at}.models must list the model ids it serves, such as [llama3.1:8b]");
         }
 
-        var local = Boolean(entry, "local", at, problems) ?? kind is not (UpstreamKind.OpenAI or UpstreamKind.Anthropic);
+        var local = Boolean(entry, "local", at, problems)
+            ?? kind is not (UpstreamKind.OpenAI or UpstreamKind.Anthropic);
         var timeout = Integer(entry, "timeoutSeconds", at + ".", 1, 86_400, problems) ?? 300;
         var context = Integer(entry, "contextTokens", at + ".", 1, 100_000_000, problems);
         var protocols = Protocols(entry, at, kind, problems);
@@ -227,7 +228,8 @@ public static class GatewayConfigFile
 
         if (node is not JsonObject map)
         {
-            problems.Add("\"routes\" must map each alias to its models, such as frugal/auto: [llama3.1:8b, gpt-4o-mini]");
+            problems.Add(
+                "\"routes\" must map each alias to its models, such as frugal/auto: [llama3.1:8b, gpt-4o-mini]");
             return routes;
         }
 
@@ -246,7 +248,8 @@ public static class GatewayConfigFile
                 models = Strings(route, "models", at, problems);
                 if (route["complexityThreshold"] is { } t)
                 {
-                    if (t is JsonValue v && (v.TryGetValue(out double d) || v.TryGetValue(out long whole) && (d = whole) >= 0)
+                    if (t is JsonValue v
+                        && (v.TryGetValue(out double d) || (v.TryGetValue(out long whole) && (d = whole) >= 0))
                         && d is >= 0 and <= 1)
                     {
                         threshold = d;
@@ -437,8 +440,9 @@ public static class GatewayConfigFile
             case JsonValue value when value.TryGetValue(out long n) && n >= min && n <= max:
                 return n;
             default:
-                problems.Add($"{at}{name} must be a whole number from {min.ToString("N0", CultureInfo.InvariantCulture)}"
-                    + $" to {max.ToString("N0", CultureInfo.InvariantCulture)}");
+                problems.Add($"{at}{name} must be a whole number from "
+                    + $"{min.ToString("N0", CultureInfo.InvariantCulture)} to "
+                    + $"{max.ToString("N0", CultureInfo.InvariantCulture)}");
                 return null;
         }
     }

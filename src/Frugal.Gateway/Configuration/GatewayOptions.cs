@@ -23,7 +23,8 @@ public sealed record GatewayOptions
     /// <summary>The exact-match cache.</summary>
     public CacheOptions Cache { get; init; } = new();
 
-    /// <summary>The output tokens a call may produce when the caller sets no limit (the gateway then sets it).</summary>
+    /// <summary>The output tokens a call may produce when the caller sets no limit (the gateway then sets
+    /// it).</summary>
     public int DefaultMaxOutputTokens { get; init; } = 4096;
 
     /// <summary>The address to listen on when <c>--urls</c> is not given.</summary>
@@ -34,7 +35,8 @@ public sealed record GatewayOptions
         Upstreams.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.Ordinal));
 }
 
-/// <summary>A model alias: its models in order of preference, local ones tried first unless the call is complex.</summary>
+/// <summary>A model alias: its models in order of preference, local ones tried first unless the call is
+/// complex.</summary>
 /// <param name="Models">Model ids, each served by one upstream (or <c>upstream/model</c>).</param>
 /// <param name="ComplexityThreshold">A call scoring at least this starts at the first hosted model.</param>
 public sealed record RouteOptions(IReadOnlyList<string> Models, double ComplexityThreshold = 0.6);

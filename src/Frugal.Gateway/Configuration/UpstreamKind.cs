@@ -18,7 +18,8 @@ public enum UpstreamKind
     /// <summary>vLLM's OpenAI-compatible server; local.</summary>
     Vllm,
 
-    /// <summary>LoLLMs' OpenAI-compatible <c>/v1</c> API with a bearer key; its streams carry no usage; local.</summary>
+    /// <summary>LoLLMs' OpenAI-compatible <c>/v1</c> API with a bearer key; its streams carry no usage;
+    /// local.</summary>
     LoLLMs,
 }
 

@@ -15,7 +15,8 @@ public sealed class CallPricing(PriceTable prices, UsageEnergy energy, GridZone 
     /// <summary>The grid carbon is counted at.</summary>
     public GridZone Grid => grid;
 
-    /// <summary>The price of a hosted target's model on <paramref name="date"/>, or null (local ones cost nothing).</summary>
+    /// <summary>The price of a hosted target's model on <paramref name="date"/>, or null (local ones cost
+    /// nothing).</summary>
     public ModelPrice? PriceOf(RouteTarget target, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(target);

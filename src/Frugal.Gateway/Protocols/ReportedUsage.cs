@@ -4,7 +4,8 @@ using Frugal.Domain.Usage;
 
 namespace Frugal.Gateway.Protocols;
 
-/// <summary>The usage an upstream reported, in Frugal's disjoint token categories, and a local server's timings.</summary>
+/// <summary>The usage an upstream reported, in Frugal's disjoint token categories, and a local server's
+/// timings.</summary>
 /// <param name="Tokens">The tokens.</param>
 /// <param name="Timings">Prompt, generation and load time a local server reported, or null.</param>
 public sealed record ReportedUsage(TokenCounts Tokens, LocalTimings? Timings)

@@ -90,7 +90,8 @@ internal sealed partial class CallHandler
     private HttpRequestMessage UpstreamRequest(Attempt attempt)
     {
         var upstream = attempt.Target.Upstream;
-        var message = new HttpRequestMessage(HttpMethod.Post, upstream.Address(attempt.Native ? OllamaNative.Path : path))
+        var address = upstream.Address(attempt.Native ? OllamaNative.Path : path);
+        var message = new HttpRequestMessage(HttpMethod.Post, address)
         {
             Content = new ByteArrayContent(attempt.Body),
         };
@@ -139,7 +140,8 @@ internal sealed partial class CallHandler
             try
             {
                 using var native = JsonDocument.Parse(bytes);
-                if (native.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String)
+                if (native.RootElement.TryGetProperty("error", out var error)
+                    && error.ValueKind == JsonValueKind.String)
                 {
                     message = error.GetString()!;
                 }
@@ -332,7 +334,8 @@ internal sealed partial class CallHandler
         return Estimated(attempt, "error", System.Text.Encoding.UTF8.GetString(bytes), null);
     }
 
-    /// <summary>A call whose tokens the upstream did not report: counted here from the prompt and the text seen.</summary>
+    /// <summary>A call whose tokens the upstream did not report: counted here from the prompt and the text
+    /// seen.</summary>
     private CallOutcome Estimated(Attempt attempt, string status, string answer, Domain.Energy.LocalTimings? timings)
     {
         var tokens = new TokenCounts(

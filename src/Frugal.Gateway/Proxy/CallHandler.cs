@@ -44,8 +44,9 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await FailAsync(413, $"The request is larger than the gateway's limit of {services.Options.MaxRequestBytes:N0} "
-                + "bytes: send less, or raise maxRequestBytes in the gateway configuration.").ConfigureAwait(false);
+            await FailAsync(413, "The request is larger than the gateway's limit of "
+                + $"{services.Options.MaxRequestBytes:N0} bytes: send less, or raise maxRequestBytes in the gateway "
+                + "configuration.").ConfigureAwait(false);
             return;
         }
 

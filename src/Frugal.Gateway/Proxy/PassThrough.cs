@@ -78,8 +78,8 @@ internal sealed class PassThrough(GatewayServices services, HttpContext context)
         }
         catch (HttpRequestException e)
         {
-            await Write(502, ApiErrors.Body(ApiProtocol.Anthropic, 502, $"{upstream.Name} is unreachable ({e.Message})."))
-                .ConfigureAwait(false);
+            await Write(502, ApiErrors.Body(ApiProtocol.Anthropic, 502,
+                $"{upstream.Name} is unreachable ({e.Message}).")).ConfigureAwait(false);
         }
     }
 

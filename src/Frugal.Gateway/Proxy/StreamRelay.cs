@@ -27,7 +27,8 @@ internal sealed class StreamRelay(ApiProtocol protocol, bool clientWantsUsage) :
     /// <summary>The generated text seen so far (bounded), for counting tokens when no usage arrives.</summary>
     public string Text => _text.ToString();
 
-    /// <summary>Whether the stream ended properly (OpenAI's <c>[DONE]</c> or Anthropic's <c>message_stop</c>).</summary>
+    /// <summary>Whether the stream ended properly (OpenAI's <c>[DONE]</c> or Anthropic's
+    /// <c>message_stop</c>).</summary>
     public bool Completed { get; private set; }
 
     /// <summary>

@@ -30,7 +30,7 @@ public static class ComplexityScore
         score += traits.Messages > 12 ? 0.1 : 0;
         var fences = CountOf(traits.Text, "```");
         score += fences >= 4 ? 0.15 : fences >= 2 ? 0.05 : 0;
-        var lower = traits.Text.Length > 20_000 ? traits.Text[..20_000].ToLowerInvariant() : traits.Text.ToLowerInvariant();
+        var lower = (traits.Text.Length > 20_000 ? traits.Text[..20_000] : traits.Text).ToLowerInvariant();
         score += Math.Min(0.3, 0.1 * HardWords.Count(w => lower.Contains(w, StringComparison.Ordinal)));
         return Math.Min(1, score);
     }

@@ -55,7 +55,8 @@ public static class ModelFactsFile
             {
                 if (seen.TryGetValue(size.ModelId, out var first))
                 {
-                    problems.Add($"[{index}]: \"{size.ModelId}\" is already given at [{first}]: keep one entry per model");
+                    problems.Add(
+                        $"[{index}]: \"{size.ModelId}\" is already given at [{first}]: keep one entry per model");
                 }
                 else
                 {

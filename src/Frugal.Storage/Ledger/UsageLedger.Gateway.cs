@@ -87,7 +87,9 @@ public sealed partial class UsageLedger
     public IReadOnlyList<GatewayKey> Keys()
     {
         using var read = new PreparedStatement(_connection,
-            "SELECT id, project, name, secret_sha256, created_ms, revoked_ms FROM gateway_key ORDER BY created_ms, id;");
+            """
+            SELECT id, project, name, secret_sha256, created_ms, revoked_ms FROM gateway_key ORDER BY created_ms, id;
+            """);
         using var reader = read.Reader();
         var keys = new List<GatewayKey>();
         while (reader.Read())

@@ -173,7 +173,8 @@ public sealed class AdviseCommandTests : IDisposable
     [Fact]
     public void Advise_FromLedgerWithAModelOption_NamesTheOptionThatDoesNotApply()
     {
-        var result = FrugalProcess.Run(_home.Path, "advise", "--from-ledger", "--model", "llama-3-8b", "--quant", "Q8_0");
+        var result = FrugalProcess.Run(
+            _home.Path, "advise", "--from-ledger", "--model", "llama-3-8b", "--quant", "Q8_0");
 
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldStartWith("frugal: --model, --quant are not used with --from-ledger");

@@ -7,7 +7,8 @@ public static class FrugalProcess
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "frugal.dll");
 
-    public static Result Run(string home, params string[] args) => RunWith(home, new Dictionary<string, string>(), args);
+    public static Result Run(string home, params string[] args) =>
+        RunWith(home, new Dictionary<string, string>(), args);
 
     /// <summary>Runs with extra environment variables set for the process.</summary>
     public static Result RunWith(string home, IReadOnlyDictionary<string, string> environment, params string[] args)

@@ -93,7 +93,9 @@ public sealed class GatewayBudgetTests
             ledger => ledger.SetBudget(Daily("app", usd: 0.0001m)));
         // One Sonnet call's worst case (its body's bytes as input plus 4,096 output tokens at $15 per million) is far
         // over $0.0001, so the first call is already refused.
-        var messages = """{"model":"claude-sonnet-4-5","max_tokens":4096,"messages":[{"role":"user","content":"hi"}]}""";
+        var messages = """
+            {"model":"claude-sonnet-4-5","max_tokens":4096,"messages":[{"role":"user","content":"hi"}]}
+            """;
 
         using var anthropic = await gateway.PostAsync("v1/messages", messages);
         using var chat = await gateway.PostAsync("v1/chat/completions", Chat.Replace("MODEL", "gpt-4o-mini"));

@@ -43,7 +43,8 @@ public sealed class GatewayHarness : IAsyncDisposable
     /// <summary>What the gateway's handlers use (budgets, cache…).</summary>
     public GatewayServices Services => _app.Services.GetRequiredService<GatewayServices>();
 
-    /// <summary>Starts a gateway configured by <paramref name="yaml"/>, after <paramref name="prepare"/> fills its ledger.</summary>
+    /// <summary>Starts a gateway configured by <paramref name="yaml"/>, after <paramref name="prepare"/> fills its
+    /// ledger.</summary>
     public static async Task<GatewayHarness> StartAsync(string yaml, Action<UsageLedger>? prepare = null)
     {
         var folder = new TempFolder();
@@ -67,7 +68,8 @@ public sealed class GatewayHarness : IAsyncDisposable
         SendAsync(path, json, key, headers, HttpCompletionOption.ResponseContentRead,
             TestContext.Current.CancellationToken);
 
-    /// <summary>POSTs JSON, returning when <paramref name="completion"/> says, cancelled by <paramref name="cancel"/>.</summary>
+    /// <summary>POSTs JSON, returning when <paramref name="completion"/> says, cancelled by <paramref
+    /// name="cancel"/>.</summary>
     public Task<HttpResponseMessage> SendAsync(string path, string json, string? key,
         IReadOnlyDictionary<string, string>? headers, HttpCompletionOption completion, CancellationToken cancel)
     {

@@ -90,7 +90,8 @@ public sealed class GatewayLocalServerTests
             + Upstream("ollama", "ollama", fake, "llama3.1:8b", "    device: rtx-4090") + "anonymousProject: app\n");
         var request = """
             {"model":"llama3.1:8b","temperature":0.2,"max_tokens":64,"stop":"END",
-             "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":[{"type":"text","text":"Hi"}]}]}
+             "messages":[{"role":"system","content":"Be brief."},
+                         {"role":"user","content":[{"type":"text","text":"Hi"}]}]}
             """;
 
         using var response = await gateway.PostAsync("v1/chat/completions", request);
@@ -123,7 +124,10 @@ public sealed class GatewayLocalServerTests
     [Fact]
     public async Task Ollama_NativeStream_BecomesOpenAIEvents_WithoutUsageUnlessAsked()
     {
-        var script = new FakeScript { ReplyText = "one two three", ChunkCount = 3, PromptTokens = 8, CompletionTokens = 3 };
+        var script = new FakeScript
+        {
+            ReplyText = "one two three", ChunkCount = 3, PromptTokens = 8, CompletionTokens = 3,
+        };
         await using var fake = await FakeUpstream.StartAsync(FakeKind.Ollama, script);
         await using var gateway = await GatewayHarness.StartAsync("upstreams:\n"
             + Upstream("ollama", "ollama", fake, "llama3.1:8b") + "anonymousProject: app\n");

@@ -32,7 +32,10 @@ public sealed class GatewayProxyTests
     {
         // gpt-4o-mini at $0.15 in, $0.075 cached, $0.60 out per million: 40 prompt tokens of which 32 cached, 3 out:
         // 8 x 0.15e-6 + 32 x 0.075e-6 + 3 x 0.6e-6 = 0.0000012 + 0.0000024 + 0.0000018 = 0.0000054.
-        var script = new FakeScript { ReplyText = "Hi there", PromptTokens = 40, CachedTokens = 32, CompletionTokens = 3 };
+        var script = new FakeScript
+        {
+            ReplyText = "Hi there", PromptTokens = 40, CachedTokens = 32, CompletionTokens = 3,
+        };
         await using var fake = await FakeUpstream.StartAsync(FakeKind.OpenAI, script);
         await using var gateway = await GatewayHarness.StartAsync(
             "upstreams:\n" + Upstream("openai", "openai", fake, "gpt-4o-mini") + "anonymousProject: app\n");
@@ -187,7 +190,10 @@ public sealed class GatewayProxyTests
     [Fact]
     public async Task OpenAISdk_StreamAndNonStream_ThroughTheGateway()
     {
-        var script = new FakeScript { ReplyText = "sdk says hi", ChunkCount = 3, PromptTokens = 11, CompletionTokens = 3 };
+        var script = new FakeScript
+        {
+            ReplyText = "sdk says hi", ChunkCount = 3, PromptTokens = 11, CompletionTokens = 3,
+        };
         await using var fake = await FakeUpstream.StartAsync(FakeKind.OpenAI, script);
         await using var gateway = await GatewayHarness.StartAsync(
             "upstreams:\n" + Upstream("openai", "openai", fake, "gpt-4o-mini") + "anonymousProject: app\n");
@@ -196,7 +202,8 @@ public sealed class GatewayProxyTests
             Endpoint = new Uri(gateway.Address, "v1"), RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
         });
 
-        ChatCompletion completion = await chat.CompleteChatAsync([new UserChatMessage("Hi")], cancellationToken: Cancel);
+        ChatCompletion completion = await chat.CompleteChatAsync(
+            [new UserChatMessage("Hi")], cancellationToken: Cancel);
         var streamed = "";
         ChatTokenUsage? usage = null;
         await foreach (var update in chat.CompleteChatStreamingAsync([new UserChatMessage("Hi")],

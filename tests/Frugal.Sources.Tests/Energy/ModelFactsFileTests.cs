@@ -68,7 +68,8 @@ public sealed class ModelFactsFileTests : IDisposable
 
         error.Problems.Count.ShouldBe(2);
         error.Problems[0].ShouldBe("[1]: \"mine-7b\" is already given at [0]: keep one entry per model");
-        error.Problems[1].ShouldStartWith("[2]: \"totalBillions\" 1E+300 billion is beyond any model; give at most 100,000");
+        error.Problems[1].ShouldStartWith(
+            "[2]: \"totalBillions\" 1E+300 billion is beyond any model; give at most 100,000");
     }
 
     private string Write(string text) => _folder.WriteText("model-facts.json", text);

@@ -21,13 +21,17 @@ internal static partial class AuditView
         [
             Figures.Count(i + 1), report.By == AuditGrouping.Project ? Name(r.Name) : r.Name, Figures.Count(r.Sessions),
             Figures.Count(r.Features), Figures.Count(r.Bugs), Figures.Hours(r.ReviewHours), Figures.Tokens(r.Tokens),
-            Figures.Usd(r.CostUsd), r.Energy == EnergyRange.Zero ? "–" : Numbers.Range(r.Energy.MinWh, r.Energy.MaxWh),
+            Figures.Usd(r.CostUsd),
+            r.Energy == EnergyRange.Zero ? "–" : Numbers.Range(r.Energy.MinWh, r.Energy.MaxWh),
             Figures.Score(r.Score), Figures.Grade(r.Score),
         ]);
         return new ViewSection(
             "leaderboard", $"Efficiency leaderboard by {by}",
             ViewTable.Of(
-                ["#", by, "Sessions", "Features", "Fixes", "Review", "Tokens", "Cost", "Wh", "Per-feature score", "Grade"],
+                [
+                    "#", by, "Sessions", "Features", "Fixes", "Review", "Tokens", "Cost", "Wh", "Per-feature score",
+                    "Grade",
+                ],
                 2, rows),
             [
                 $"Ranked by the per-feature score ({ScaleInvariantScore.Unit}), never by tokens spent."

@@ -100,7 +100,8 @@ public sealed class LocalFitTally
 
     /// <summary>
     /// The local energy of the qualifying calls whose cloud energy <paramref name="energy"/> can estimate (so the
-    /// two compare the same calls), on <see cref="LocalFitTier.EnergyAdvice"/>'s machine, or null without one: decode is output
+    /// two compare the same calls), on <see cref="LocalFitTier.EnergyAdvice"/>'s machine, or null without one: decode
+    /// is output
     /// tokens × joules per token; prefill is prompt tokens ÷ prefill speed × decode power, from uncached prompt
     /// (input and cache writes) at the low power to the whole prompt at the high power. Prefill is left out when
     /// the machine has no prefill figure.
