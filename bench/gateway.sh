@@ -196,6 +196,13 @@ EOF
   fi
 fi
 
+# (d) the yardstick: the least a .NET proxy does (Kestrel and one HttpClient, nothing read), on the same core.
+bare_port=$(free_port)
+"${on_server[@]}" "$gb" proxy --port "$bare_port" --upstream "$upstream" > "$work/bare.log" 2>&1 &
+started $!
+bare_status=ok
+wait_port "$bare_port" "$!" 30 || bare_status="the bare proxy did not start"
+
 # (c) Portkey, held to 127.0.0.1: it passes only a port to listen(), which then means every interface.
 portkey_status=$GWB_PORTKEY
 if [ "$portkey_status" = ok ]; then
@@ -258,6 +265,7 @@ run_target() {
 path=/v1/chat/completions
 run_target direct "$upstream$path"
 [ "$frugal_status" = ok ] && run_target frugal "http://127.0.0.1:$frugal_port$path"
+[ "$bare_status" = ok ] && run_target bare "http://127.0.0.1:$bare_port$path"
 [ "$portkey_status" = ok ] && run_target portkey "http://127.0.0.1:$portkey_port$path" \
   --header "x-portkey-provider:openai" --header "x-portkey-custom-host:$upstream/v1" \
   --header "Authorization:Bearer sk-bench"
@@ -287,8 +295,10 @@ errors() {
 }
 targets=(direct)
 [ "$frugal_status" = ok ] && targets+=(frugal)
+[ "$bare_status" = ok ] && targets+=(bare)
 [ "$portkey_status" = ok ] && targets+=(portkey)
-declare -A names=([direct]="direct to the mock" [frugal]="frugal gateway" [portkey]="Portkey 1.15.2")
+declare -A names=([direct]="direct to the mock" [frugal]="frugal gateway" [bare]="bare .NET proxy"
+  [portkey]="Portkey 1.15.2")
 # row TEST FUNCTION LABEL FIELD...: one line of the table, a cell per target.
 row() {
   local test=$1 fn=$2 label=$3 t; shift 3
@@ -328,6 +338,11 @@ portkey_rps=$(num portkey.throughput rps) || portkey_rps=
 if [ -n "$frugal_rps" ] && [ -n "$portkey_rps" ]; then
   awk -v f="$frugal_rps" -v p="$portkey_rps" \
     'BEGIN { if (p > 0) printf "Throughput frugal / Portkey: %.1f×\n", f / p }'
+fi
+bare_rps=$(num bare.throughput rps) || bare_rps=
+if [ -n "$bare_rps" ] && [ -n "$portkey_rps" ] && [ -n "$frugal_rps" ]; then
+  awk -v b="$bare_rps" -v p="$portkey_rps" -v f="$frugal_rps" 'BEGIN { if (p > 0 && b > 0)
+    printf "Bare .NET proxy / Portkey: %.1f× (frugal reaches %.0f %% of the bare proxy)\n", b / p, 100 * f / b }'
 fi
 [ "$frugal_status" = ok ] || echo "(b) frugal gateway: $frugal_status"
 [ "$portkey_status" = ok ] || echo "(c) Portkey: $portkey_status"

@@ -2,15 +2,20 @@ using System.Globalization;
 
 namespace GatewayBench;
 
-/// <summary>Entry point: <c>mock</c> runs the upstream, <c>load</c> measures a URL (bench/gateway.sh).</summary>
+/// <summary>
+/// Entry point: <c>mock</c> runs the upstream, <c>proxy</c> the yardstick proxy, <c>load</c> measures a URL
+/// (bench/gateway.sh).
+/// </summary>
 internal static class Program
 {
     internal const string Usage = """
         usage:
           gatewaybench mock --port P [--pace-ms N] [--chunks N]
+          gatewaybench proxy --port P --upstream http://127.0.0.1:PORT
           gatewaybench load --url URL (--requests N | --duration S) [--concurrency C] [--stream]
                             [--header K:V]... [--body FILE] [--warmup N] [--timeout-s S]
         mock: an OpenAI-compatible upstream on 127.0.0.1:P (POST /v1/chat/completions, GET /v1/models).
+        proxy: the least a .NET proxy does (Kestrel and one HttpClient, nothing read), as a yardstick.
         load: POSTs the body (default: a small chat request for mock-model) and prints one JSON line:
               requests, errors, seconds, rps (successful requests), p50Ms, p90Ms, p99Ms, ttfbP50Ms, ttfbP99Ms.
         """;
@@ -22,6 +27,7 @@ internal static class Program
             return args.FirstOrDefault() switch
             {
                 "mock" => await Mock.RunAsync(MockOptions.Parse(args[1..])).ConfigureAwait(false),
+                "proxy" => await Proxy.RunAsync(ProxyOptions.Parse(args[1..])).ConfigureAwait(false),
                 "load" => await Load.RunAsync(LoadOptions.Parse(args[1..])).ConfigureAwait(false),
                 _ => Fail("expected a subcommand, mock or load"),
             };
