@@ -220,6 +220,35 @@ public sealed class GatewayProxyTests
         (await gateway.CallsAsync(2)).Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task EmbeddingsAndCompletions_PassThroughAndAreMetered()
+    {
+        var script = new FakeScript { PromptTokens = 6, CompletionTokens = 4, ReplyText = "legacy text" };
+        await using var fake = await FakeUpstream.StartAsync(FakeKind.OpenAI, script);
+        await using var gateway = await GatewayHarness.StartAsync("upstreams:\n"
+            + Upstream("openai", "openai", fake, "text-embedding-3-small, gpt-3.5-turbo-instruct")
+            + "anonymousProject: app\n");
+
+        using var embeddings = await gateway.PostAsync("v1/embeddings",
+            """{"model":"text-embedding-3-small","input":"frugal"}""");
+        using var completion = await gateway.PostAsync("v1/completions",
+            """{"model":"gpt-3.5-turbo-instruct","prompt":"Say","max_tokens":5}""");
+
+        embeddings.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await embeddings.Content.ReadAsStringAsync(Cancel)).ShouldContain("\"embedding\"");
+        completion.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await completion.Content.ReadAsStringAsync(Cancel)).ShouldContain("legacy text");
+        var calls = await gateway.CallsAsync(2);
+        var embedding = calls.Single(c => c.Model == "text-embedding-3-small");
+        embedding.Tokens.OutputTokens.ShouldBe(0);
+        embedding.Tokens.PromptTokens.ShouldBeGreaterThan(0);
+        var text = calls.Single(c => c.Model == "gpt-3.5-turbo-instruct");
+        text.Tokens.PromptTokens.ShouldBe(6);
+        text.Tokens.OutputTokens.ShouldBe(4);
+        // An embedding has no output to bound: the gateway adds no max_tokens to it.
+        fake.Requests.Single(r => r.Path == "/v1/embeddings").Json()["max_tokens"].ShouldBeNull();
+    }
+
     private static MessageCreateParams Params() => new()
     {
         MaxTokens = 256,
