@@ -95,7 +95,8 @@ public static class GatewayApp
             UseProxy = false,
             AllowAutoRedirect = false,
             UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
+            // A compressed answer is read decompressed and passed on plain (the caller's encodings are not sent).
+            AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
             MaxConnectionsPerServer = 1024,
             EnableMultipleHttp2Connections = true,

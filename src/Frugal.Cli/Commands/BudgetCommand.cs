@@ -95,6 +95,11 @@ internal static class BudgetCommand
         problems.ThrowIfAny();
         var cap = new BudgetCap(scope, period, zone!, usd, tokens is null ? null : (long)tokens, (double?)wh);
         using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
+        if (scope.Kind == BudgetScopeKind.Key && ledger.Keys().All(k => k.Id != scope.Name))
+        {
+            throw CliError.Usage($"--key {scope.Name} is not a key: frugal key list shows their ids.");
+        }
+
         ledger.SetBudget(cap);
         Console.Error.WriteLine($"Budget set: {Describe(cap)}.");
         return 0;
@@ -229,7 +234,7 @@ internal static class BudgetCommand
         var key = parse.GetValue(Key);
         return (project, key) switch
         {
-            ({ Length: > 0 } p, null) => BudgetScope.Project(p.Trim()),
+            ({ Length: > 0 } p, null) => BudgetScope.Project(KeyCommand.ProjectName(p)),
             (null, { Length: > 0 } k) => BudgetScope.Key(k.Trim()),
             (not null, not null) => throw CliError.Usage("--project and --key are both given: a budget caps one."),
             _ => throw CliError.Usage("name what the budget caps: --project NAME or --key ID."),
@@ -251,10 +256,14 @@ internal static class BudgetCommand
             return null;
         }
 
-        return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && n > 0
+        return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)
+            && n is > 0 and <= MaxLimit
             ? n
-            : throw CliError.Usage($"{option} '{text}' is not a positive number.");
+            : throw CliError.Usage($"{option} '{text}' is not a number above 0 and at most 1,000,000,000,000.");
     }
+
+    /// <summary>The largest limit a budget takes, in any unit.</summary>
+    private const decimal MaxLimit = 1_000_000_000_000m;
 
     private static string Describe(BudgetCap cap)
     {

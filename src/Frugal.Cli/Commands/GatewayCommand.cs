@@ -54,7 +54,29 @@ internal static class GatewayCommand
         var app = GatewayApp.Build(new GatewaySetup(options!, ledgerPath, prices!, facts!, grid!, urls));
         await using (app.ConfigureAwait(false))
         {
-            await app.StartAsync(cancel).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancel).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                throw CliError.Usage($"--urls {urls}: cannot listen there ({e.Message.TrimEnd('.')}): choose another "
+                    + "port, or stop what is using it.");
+            }
+            catch (InvalidOperationException e) when (urls.Contains("https", StringComparison.OrdinalIgnoreCase))
+            {
+                throw CliError.Usage($"--urls {urls}: https needs a certificate the gateway is not given ("
+                    + $"{e.Message.TrimEnd('.')}); listen on http on 127.0.0.1 and put TLS in front if needed.");
+            }
+
+            foreach (var address in app.Urls.Where(u => !IsLoopback(u)))
+            {
+                await Console.Error.WriteLineAsync($"frugal gateway: warning: {address} is reachable beyond this "
+                    + "machine: anyone who can reach it can use the gateway"
+                    + (options!.AnonymousProject is null ? " with a key." : " without a key (anonymousProject is set)."))
+                    .ConfigureAwait(false);
+            }
+
             await Console.Error.WriteLineAsync(
                 $"frugal gateway on {string.Join(", ", app.Urls)}: {options!.Upstreams.Count} upstreams, ledger "
                 + $"{ledgerPath}. Stop with Ctrl+C.").ConfigureAwait(false);
@@ -64,8 +86,17 @@ internal static class GatewayCommand
         return 0;
     }
 
+    private static bool IsLoopback(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase));
+
     private static GatewayOptions LoadConfig(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw CliError.Usage($"--config {path} is a folder: name the configuration file in it.");
+        }
+
         if (!File.Exists(path))
         {
             throw CliError.Usage($"--config {path} does not exist: write one (see the README's gateway section), or "
@@ -84,6 +115,11 @@ internal static class GatewayCommand
 
     private static bool CheckUrls(string urls)
     {
+        if (string.IsNullOrWhiteSpace(urls))
+        {
+            throw CliError.Usage($"--urls is empty: give an address such as {GatewaySetup.DefaultUrls}.");
+        }
+
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))

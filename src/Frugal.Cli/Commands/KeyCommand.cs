@@ -46,10 +46,10 @@ internal static class KeyCommand
 
     private static int CreateKey(ParseResult parse, TimeProvider clock)
     {
-        var project = parse.GetValue(Project)!.Trim();
-        if (project.Length == 0)
+        var project = ProjectName(parse.GetValue(Project)!);
+        if (parse.GetValue(Name) is { } label && (label.Length > 200 || label.Any(char.IsControl)))
         {
-            throw CliError.Usage("--project is empty: name the project the key's calls count to.");
+            throw CliError.Usage("--name must be at most 200 characters, with no control characters.");
         }
 
         using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
@@ -59,6 +59,15 @@ internal static class KeyCommand
         Console.Error.WriteLine($"Key {key.Id} for project {project}. The secret above is shown once: Frugal keeps "
             + "only its SHA-256. Callers send it as Authorization: Bearer SECRET or x-api-key: SECRET.");
         return 0;
+    }
+
+    /// <summary>A project name as given, checked: 1 to 200 characters, none of them control characters.</summary>
+    internal static string ProjectName(string text)
+    {
+        var name = text.Trim();
+        return name.Length is > 0 and <= 200 && !name.Any(char.IsControl)
+            ? name
+            : throw CliError.Usage("--project must be 1 to 200 characters, with no control characters.");
     }
 
     private static int List(ParseResult parse)

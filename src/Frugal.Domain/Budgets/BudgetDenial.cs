@@ -23,8 +23,9 @@ public sealed record BudgetDenial(
             var period = Cap.Period.ToString().ToLowerInvariant();
             var reset = TimeZoneInfo.ConvertTime(ResetsAt, Cap.Zone)
                 .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            return $"The {period} budget of {Cap.Scope} is spent: {Amount(Left)} of {Amount(Limit)} left, and this "
-                + $"call could need up to {Amount(Needed)}. It resets at {reset} ({Cap.Zone.Id}).";
+            return $"The {period} budget of {Cap.Scope} cannot take this call: {Amount(Left)} of {Amount(Limit)} is "
+                + $"left (spent or held by calls in flight), and this call could need up to {Amount(Needed)}. It "
+                + $"resets at {reset} ({Cap.Zone.Id}).";
         }
     }
 

@@ -63,6 +63,20 @@ public static class GatewayConfigFile
             throw new GatewayConfigException(path, [$"not valid YAML at line {e.Start.Line}: {e.Message}"]);
         }
 
+        try
+        {
+            return Read(path, root);
+        }
+        catch (ArgumentException e)
+        {
+            // System.Text.Json refuses a repeated property name only when the object is first read.
+            throw new GatewayConfigException(path, [$"a setting is given twice ({e.Message}): keep one"]);
+        }
+    }
+
+    private static GatewayOptions Read(string path, JsonNode? root)
+    {
+
         if (root is not JsonObject top)
         {
             throw new GatewayConfigException(path, ["must be a mapping with at least \"upstreams\""]);
@@ -139,7 +153,13 @@ public static class GatewayConfigFile
         if (urlText is not null
             && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
         {
-            problems.Add($"{at}.url \"{urlText}\" is not an http or https address");
+            problems.Add($"{at}.url \"{urlText}\" is not an http or https address (with a port from 1 to 65535)");
+        }
+        else if (url is not null && (url.UserInfo.Length > 0 || url.Query.Length > 0 || url.Fragment.Length > 0))
+        {
+            problems.Add($"{at}.url \"{urlText}\" holds a user name, query or fragment: give the base address only "
+                + "(keys go in apiKeyEnv)");
+            url = null;
         }
 
         var models = Strings(entry, "models", at, problems);

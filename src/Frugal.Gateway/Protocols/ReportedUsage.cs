@@ -28,6 +28,11 @@ public sealed record ReportedUsage(TokenCounts Tokens, LocalTimings? Timings)
             return timings is null ? null : new ReportedUsage(TokenCounts.Zero, timings) { TokensMissing = true };
         }
 
+        if (Absurd(usage, "prompt_tokens", "completion_tokens", "input_tokens", "output_tokens"))
+        {
+            return new ReportedUsage(TokenCounts.Zero, timings) { TokensMissing = true };
+        }
+
         var prompt = Whole(usage, "prompt_tokens") ?? Whole(usage, "input_tokens") ?? 0;
         var output = Whole(usage, "completion_tokens") ?? Whole(usage, "output_tokens") ?? 0;
         var cached = 0L;
@@ -61,6 +66,11 @@ public sealed record ReportedUsage(TokenCounts Tokens, LocalTimings? Timings)
 
         var input = Whole(usage, "input_tokens");
         var output = Whole(usage, "output_tokens");
+        if (Absurd(usage, "input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"))
+        {
+            return new ReportedUsage(TokenCounts.Zero, null) { TokensMissing = true };
+        }
+
         if (input is null && output is null)
         {
             return null;
@@ -104,9 +114,20 @@ public sealed record ReportedUsage(TokenCounts Tokens, LocalTimings? Timings)
             null);
     }
 
+    /// <summary>
+    /// Whether a token field is present but not a count one call can have (negative, fractional, above
+    /// <see cref="MaxTokensPerCall"/>): then the usage is not trusted and the tokens are counted here.
+    /// </summary>
+    private static bool Absurd(JsonElement usage, params string[] names) =>
+        names.Any(name => usage.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            && Whole(usage, name) is null);
+
+    /// <summary>The most tokens one call may report; a larger figure is taken as not reported (and counted here).</summary>
+    public const long MaxTokensPerCall = 100_000_000;
+
     private static long? Whole(JsonElement owner, string name) =>
         owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-            && value.TryGetInt64(out var n) && n >= 0
+            && value.TryGetInt64(out var n) && n is >= 0 and <= MaxTokensPerCall
             ? n
             : null;
 

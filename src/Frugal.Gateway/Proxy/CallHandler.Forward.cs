@@ -75,17 +75,61 @@ internal sealed partial class CallHandler
             {
                 return new Result(Estimated(attempt, "cancelled", string.Empty, null), null);
             }
-            catch (OperationCanceledException) when (!context.Response.HasStarted && mayEscalate)
+            catch (OperationCanceledException) when (!context.Response.HasStarted)
             {
+                // Nothing reached the caller yet: a failed try (the next target, or the gateway's 502).
                 return new Result(Estimated(attempt, "timeout", string.Empty, null),
-                    $"no answer within {upstream.Timeout.TotalSeconds:0} s");
+                    $"no whole answer within {upstream.Timeout.TotalSeconds:0} s");
             }
             catch (OperationCanceledException)
             {
                 return new Result(Estimated(attempt, "timeout", string.Empty, null), null);
             }
+            catch (Exception e) when (e is HttpRequestException or IOException && !context.Response.HasStarted)
+            {
+                return new Result(Estimated(attempt, "error", string.Empty, null),
+                    $"the answer broke off ({e.Message})");
+            }
+            catch (AnswerTooLargeException)
+            {
+                return new Result(Estimated(attempt, "error", string.Empty, null),
+                    $"the answer is larger than {MaxAnswerBytes / (1024 * 1024)} MB");
+            }
         }
     }
+
+    /// <summary>The largest whole (not streamed) answer the gateway reads.</summary>
+    private const int MaxAnswerBytes = 64 * 1024 * 1024;
+
+    /// <summary>Reads a whole answer, refusing one larger than <see cref="MaxAnswerBytes"/>.</summary>
+    private static async Task<byte[]> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancel)
+    {
+        if (response.Content.Headers.ContentLength is > MaxAnswerBytes)
+        {
+            throw new AnswerTooLargeException();
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancel).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxAnswerBytes)
+                {
+                    throw new AnswerTooLargeException();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    private sealed class AnswerTooLargeException : Exception;
 
     private HttpRequestMessage UpstreamRequest(Attempt attempt)
     {
@@ -96,6 +140,7 @@ internal sealed partial class CallHandler
             Content = new ByteArrayContent(attempt.Body),
         };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        message.Headers.TryAddWithoutValidation(GatewayInfo.HopHeader, "1");
         var key = upstream.ApiKey();
         var headers = context.Request.Headers;
         if (protocol == ApiProtocol.Anthropic)
@@ -130,8 +175,13 @@ internal sealed partial class CallHandler
 
     private async Task PassThroughAsync(Attempt attempt, HttpResponseMessage response, CancellationToken cancel)
     {
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
+        var bytes = await ReadAnswerAsync(response, cancel).ConfigureAwait(false);
         context.Response.StatusCode = (int)response.StatusCode;
+        if (response.Headers.RetryAfter is { } retry)
+        {
+            context.Response.Headers.RetryAfter = retry.ToString();
+        }
+
         context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
         if (attempt.Native)
         {
@@ -162,7 +212,7 @@ internal sealed partial class CallHandler
     private async Task<Result> WholeAsync(
         Attempt attempt, HttpResponseMessage response, bool mayEscalate, string? cacheKey, CancellationToken cancel)
     {
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
+        var bytes = await ReadAnswerAsync(response, cancel).ConfigureAwait(false);
         ReportedUsage? usage = null;
         string text = string.Empty;
         if (attempt.Native)
@@ -206,7 +256,8 @@ internal sealed partial class CallHandler
         }
         catch (JsonException)
         {
-            text = System.Text.Encoding.UTF8.GetString(bytes);
+            // Not an answer the caller's API can read: the gateway's 502 instead of the bytes.
+            return new Result(await InvalidAsync(attempt, bytes).ConfigureAwait(false), null);
         }
 
         return await AnswerAsync(attempt, bytes, response.Content.Headers.ContentType?.ToString() ?? "application/json",
@@ -223,6 +274,7 @@ internal sealed partial class CallHandler
         context.Response.ContentLength = bytes.Length;
         NoteFirstByte();
         await context.Response.Body.WriteAsync(bytes, cancel).ConfigureAwait(false);
+        NoteLastByte();
 
         var outcome = usage is { TokensMissing: false } reported
             ? Outcome(attempt, "ok", reported.Tokens, false, reported.Timings)
@@ -315,6 +367,8 @@ internal sealed partial class CallHandler
         {
             status = "error";
         }
+
+        NoteLastByte();
 
         var usage = relay.Usage;
         return new Result(usage is { TokensMissing: false } reported

@@ -24,6 +24,7 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
     private readonly DateTimeOffset _started = services.Time.GetUtcNow();
     private readonly string _requestId = "gw-" + Guid.NewGuid().ToString("N");
     private double? _firstByteMs;
+    private double? _lastByteMs;
 
     private DateOnly Today => DateOnly.FromDateTime(_started.UtcDateTime);
 
@@ -31,6 +32,14 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
     public async Task RunAsync()
     {
         context.Response.Headers["x-frugal-request-id"] = _requestId;
+        if (context.Request.Headers.ContainsKey(GatewayInfo.HopHeader))
+        {
+            // A call this gateway (or another Frugal gateway) sent: an upstream points back at a gateway.
+            await FailAsync(508, "The request already went through a Frugal gateway: an upstream's url points back "
+                + "at a gateway. Fix that upstream's url in the configuration.", "loop_detected").ConfigureAwait(false);
+            return;
+        }
+
         if (Authenticate() is not { } caller)
         {
             return;
@@ -50,19 +59,40 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
             return;
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            await FailAsync(400, "The request body is not valid UTF-8: send JSON encoded as UTF-8.")
+                .ConfigureAwait(false);
+            return;
+        }
+
         JsonObject request;
+        RequestTraits traits;
         try
         {
             request = JsonNode.Parse(body) as JsonObject
                 ?? throw new JsonException("The request body is not a JSON object.");
+            traits = RequestTraits.Of(request);
         }
         catch (JsonException e)
         {
             await FailAsync(400, $"The request body is not valid JSON ({e.Message})").ConfigureAwait(false);
             return;
         }
+        catch (ArgumentException e)
+        {
+            // JsonObject refuses a repeated property name.
+            await FailAsync(400, $"The request body repeats a field ({e.Message}): send each field once.")
+                .ConfigureAwait(false);
+            return;
+        }
 
-        var traits = RequestTraits.Of(request);
+        if (RequestProblem(request, traits) is { } problem)
+        {
+            await FailAsync(400, problem).ConfigureAwait(false);
+            return;
+        }
+
         var promptEstimate = Math.Max(1, traits.Text.Length / 4);
         var embeddings = operation == "embeddings";
         var maxOutput = embeddings ? 0 : traits.MaxOutputTokens ?? services.Options.DefaultMaxOutputTokens;
@@ -213,6 +243,35 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
         await FailAsync(502, $"No upstream answered: {failure}.").ConfigureAwait(false);
     }
 
+    /// <summary>What is wrong with the fields the gateway relies on, or null.</summary>
+    private static string? RequestProblem(JsonObject request, RequestTraits traits)
+    {
+        if (request["model"] is not JsonValue model || !model.TryGetValue(out string? name) || name.Length == 0)
+        {
+            return "\"model\" is missing or not a string: name the model to call.";
+        }
+
+        if (request["stream"] is { } stream && (stream is not JsonValue s || !s.TryGetValue(out bool _)))
+        {
+            return "\"stream\" must be true or false.";
+        }
+
+        foreach (var field in (string[])["max_tokens", "max_completion_tokens"])
+        {
+            if (request[field] is { } limit
+                && (limit is not JsonValue v || !v.TryGetValue(out long n) || n < 0 || n > MaxOutputLimit))
+            {
+                return $"\"{field}\" must be a whole number from 0 to {MaxOutputLimit:N0}.";
+            }
+        }
+
+        _ = traits;
+        return null;
+    }
+
+    /// <summary>The largest output limit a request may set (far beyond any model's).</summary>
+    private const long MaxOutputLimit = 100_000_000;
+
     private static bool Applies(BudgetCap cap, string project, string? keyId) =>
         cap.Scope.Kind == BudgetScopeKind.Project ? cap.Scope.Name == project : cap.Scope.Name == keyId;
 
@@ -320,10 +379,13 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
 
     private void NoteFirstByte() => _firstByteMs ??= ElapsedMs;
 
+    /// <summary>Notes when the answer ended, so the call's latency leaves out the gateway's own metering.</summary>
+    private void NoteLastByte() => _lastByteMs ??= ElapsedMs;
+
     private CallOutcome Outcome(Attempt attempt, string status, TokenCounts tokens, bool estimated,
         Domain.Energy.LocalTimings? timings, bool cached = false)
     {
-        var latency = ElapsedMs;
+        var latency = _lastByteMs ?? ElapsedMs;
         var target = attempt.Target;
         var cost = cached ? 0m : services.Pricing.Cost(target, tokens, Today);
         var energy = cached

@@ -63,6 +63,7 @@ internal sealed class PassThrough(GatewayServices services, HttpContext context)
             Content = new ByteArrayContent(body),
         };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        message.Headers.TryAddWithoutValidation(GatewayInfo.HopHeader, "1");
         if (upstream.ApiKey() is { } key)
         {
             message.Headers.TryAddWithoutValidation("x-api-key", key);

@@ -71,7 +71,7 @@ public sealed class GatewayCommandTests : IDisposable
     [Theory]
     [InlineData("--period|fortnight|--usd|5", "--period 'fortnight' is not a period: use day, week or month")]
     [InlineData("--period|day", "no limit given: set --usd, --tokens or --wh")]
-    [InlineData("--period|day|--usd|-3", "--usd '-3' is not a positive number")]
+    [InlineData("--period|day|--usd|-3", "--usd '-3' is not a number above 0 and at most 1,000,000,000,000")]
     public void Budget_BadValues_OneClearLine(string options, string expected)
     {
         var result = FrugalProcess.Run(_home.Path,

@@ -43,8 +43,9 @@ public sealed class BudgetBookTests
         denial.ShouldNotBeNull();
         denial.Dimension.ShouldBe("usd");
         denial.Left.ShouldBe(0.40, 1e-9);
-        denial.Message.ShouldBe("The day budget of project app is spent: $0.4000 of $1.0000 left, and this call "
-            + "could need up to $0.5000. It resets at 2026-12-05 00:00 (UTC).");
+        denial.Message.ShouldBe("The day budget of project app cannot take this call: $0.4000 of $1.0000 is left "
+            + "(spent or held by calls in flight), and this call could need up to $0.5000. It resets at 2026-12-05 "
+            + "00:00 (UTC).");
     }
 
     [Fact]

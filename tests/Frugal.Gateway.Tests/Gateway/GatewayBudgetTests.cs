@@ -105,7 +105,7 @@ public sealed class GatewayBudgetTests
         a.RootElement.GetProperty("type").GetString().ShouldBe("error");
         a.RootElement.GetProperty("error").GetProperty("type").GetString().ShouldBe("rate_limit_error");
         var message = a.RootElement.GetProperty("error").GetProperty("message").GetString()!;
-        message.ShouldStartWith("The day budget of project app is spent: $0.0001 of $0.0001 left");
+        message.ShouldStartWith("The day budget of project app cannot take this call: $0.0001 of $0.0001 is left");
         message.ShouldContain("It resets at ");
         anthropic.Headers.RetryAfter.ShouldNotBeNull();
         chat.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);

@@ -49,7 +49,7 @@ public sealed class GatewayConfigFileTests
         exception.Problems.Count.ShouldBe(5, string.Join("\n", exception.Problems));
         exception.Problems.ShouldContain(p => p.StartsWith("upstreams[1].kind \"banana\" is not a kind"));
         exception.Problems.ShouldContain(p => p == "upstreams[1].url \"ftp://example.invalid\" is not an http or "
-            + "https address");
+            + "https address (with a port from 1 to 65535)");
         exception.Problems.ShouldContain(p => p.StartsWith("routes.frugal/auto: no upstream serves \"gpt-9\""));
         exception.Problems.ShouldContain(p => p.StartsWith("projects.app.privacy \"public\" is not a policy"));
         exception.Problems.ShouldContain(p => p.StartsWith("maxRequestBytes must be a whole number from 1,024"));

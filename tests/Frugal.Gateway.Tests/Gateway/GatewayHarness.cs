@@ -45,7 +45,8 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     /// <summary>Starts a gateway configured by <paramref name="yaml"/>, after <paramref name="prepare"/> fills its
     /// ledger.</summary>
-    public static async Task<GatewayHarness> StartAsync(string yaml, Action<UsageLedger>? prepare = null)
+    public static async Task<GatewayHarness> StartAsync(
+        string yaml, Action<UsageLedger>? prepare = null, string urls = "http://127.0.0.1:0")
     {
         var folder = new TempFolder();
         var options = GatewayConfigFile.Parse("gateway.yml", yaml);
@@ -56,8 +57,7 @@ public sealed class GatewayHarness : IAsyncDisposable
         }
 
         var app = GatewayApp.Build(new GatewaySetup(
-            options, ledgerPath, PriceCatalog.Load(), ModelFactsTable.BuiltIn, GridIntensity.World,
-            "http://127.0.0.1:0"));
+            options, ledgerPath, PriceCatalog.Load(), ModelFactsTable.BuiltIn, GridIntensity.World, urls));
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new GatewayHarness(folder, app, new Uri(app.Urls.First() + "/"));
     }
