@@ -71,10 +71,11 @@ internal static class GatewayCommand
 
             foreach (var address in app.Urls.Where(u => !IsLoopback(u)))
             {
+                var who = options!.AnonymousProject is null
+                    ? " with a key."
+                    : " without a key (anonymousProject is set).";
                 await Console.Error.WriteLineAsync($"frugal gateway: warning: {address} is reachable beyond this "
-                    + "machine: anyone who can reach it can use the gateway"
-                    + (options!.AnonymousProject is null ? " with a key." : " without a key (anonymousProject is set)."))
-                    .ConfigureAwait(false);
+                    + "machine: anyone who can reach it can use the gateway" + who).ConfigureAwait(false);
             }
 
             await Console.Error.WriteLineAsync(

@@ -122,7 +122,9 @@ public sealed record ReportedUsage(TokenCounts Tokens, LocalTimings? Timings)
         names.Any(name => usage.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
             && Whole(usage, name) is null);
 
-    /// <summary>The most tokens one call may report; a larger figure is taken as not reported (and counted here).</summary>
+    /// <summary>
+    /// The most tokens one call may report; a larger figure is taken as not reported (and counted here).
+    /// </summary>
     public const long MaxTokensPerCall = 100_000_000;
 
     private static long? Whole(JsonElement owner, string name) =>
