@@ -8,7 +8,8 @@ namespace Frugal.Cli.Audit;
 /// <summary>
 /// Reads the window's sessions from the ledger, priced, with each session's working folder mapped to the git
 /// repository it is in, and the output price of each model used. Each group's energy is estimated with the
-/// built-in model sizes, at the PUE of the provider whose price applies.
+/// built-in model sizes, at the PUE of the provider whose price applies; calls to a local model server cost $0 and have
+/// the energy the gateway recorded for them (or an unknown one), as in reports.
 /// </summary>
 internal static class SessionReader
 {
@@ -30,9 +31,8 @@ internal static class SessionReader
 
             var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(group.Group.First, options.Zone).DateTime);
             var utcDate = DateOnly.FromDateTime(group.Group.First.UtcDateTime);
-            var price = group.Group.Model is { } model ? pricer.PriceOf(model, utcDate) : null;
-            var estimate = energy.Estimate(
-                group.Group.Model, price?.Provider, group.Group.Tokens, Math.Max(1, group.Group.Calls));
+            var price = group.Group.Model is { } model && !group.Group.Local ? pricer.PriceOf(model, utcDate) : null;
+            var estimate = energy.Estimate(group.Group, price?.Provider);
             session.Add(group, cost, date, estimate);
             if (price is not null && !outputPrices.ContainsKey(group.Group.Model!))
             {

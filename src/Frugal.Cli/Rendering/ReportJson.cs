@@ -16,6 +16,18 @@ internal static class ReportJson
         "Local logs are a lower bound of billed usage: some background calls write no usage, and some tools write "
         + "placeholder input counts. A provider's billing export is the reference for reconciliation.";
 
+    /// <summary>Why local calls can have no energy: the footnote of their unknown Wh and gCO2e.</summary>
+    public const string UnrecordedLocalReason = "local calls without a recorded energy";
+
+    /// <summary>What gives local calls an energy.</summary>
+    public const string UnrecordedLocalFix = "set the upstream's device in the gateway configuration";
+
+    /// <summary>The note of a report with calls to a local model server: what their cost and energy are.</summary>
+    public static string LocalNote(long calls) =>
+        $"{Numbers.Count(calls, "call")} to a local model server cost $0: they are bought from no one, and the "
+        + "electricity they draw is not in the cost; their Wh is the one the gateway recorded (the device's power "
+        + "\u00d7 the server's timings), never a hosted model's estimate.";
+
     /// <summary>One line naming how energy and carbon were estimated, and at which grid.</summary>
     public static string EnergyMethod(UsageReport report)
     {
@@ -189,6 +201,16 @@ internal static class ReportJson
             o.WriteNumber("calls", model.Calls);
             o.WriteNumber("tokens", model.Tokens);
         });
+        if (report.LocalCalls > 0)
+        {
+            WriteObjects(json, "unrecordedLocalModels", report.UnrecordedLocal, (o, model) =>
+            {
+                o.WriteString("model", model.Model);
+                o.WriteNumber("calls", model.Calls);
+                o.WriteNumber("tokens", model.Tokens);
+            });
+        }
+
         WriteCounts(json, ledgerDiagnostics);
         if (import is null)
         {
@@ -202,6 +224,11 @@ internal static class ReportJson
 
         json.WriteStartArray("caveats");
         json.WriteStringValue(LowerBoundCaveat);
+        if (report.LocalCalls > 0)
+        {
+            json.WriteStringValue(LocalNote(report.LocalCalls));
+        }
+
         json.WriteEndArray();
         json.WriteEndObject();
     }

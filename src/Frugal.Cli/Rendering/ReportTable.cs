@@ -45,10 +45,16 @@ internal static class ReportTable
         console.Write(table);
         RenderUnpriced(console, report);
         RenderUnknownSize(console, report);
+        RenderUnrecordedLocal(console, report);
         console.WriteLine(ReportJson.EnergyMethod(report));
         if (report.Totals.EmbodiedCarbon.MaxGCO2e > 0)
         {
             console.MarkupLine(Markup.Escape(ReportJson.EmbodiedLine(report.Totals.EmbodiedCarbon)));
+        }
+
+        if (report.LocalCalls > 0)
+        {
+            console.WriteLine(ReportJson.LocalNote(report.LocalCalls));
         }
 
         console.WriteLine(ReportJson.LowerBoundCaveat);
@@ -130,6 +136,16 @@ internal static class ReportTable
             console.MarkupLine(Markup.Escape(
                 $"\u2020 unknown size: {model.Model}: {Numbers.Tokens(model.Tokens)} tokens "
                 + $"in {Numbers.Count(model.Calls, "call")} are not in Wh or gCO2e; its size is not guessed."));
+        }
+    }
+
+    private static void RenderUnrecordedLocal(IAnsiConsole console, UsageReport report)
+    {
+        foreach (var model in report.UnrecordedLocal)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"\u2020 {ReportJson.UnrecordedLocalReason}: {model.Model}: {Numbers.Tokens(model.Tokens)} tokens "
+                + $"in {Numbers.Count(model.Calls, "call")} are not in Wh or gCO2e; {ReportJson.UnrecordedLocalFix}."));
         }
     }
 

@@ -52,7 +52,10 @@ public sealed partial class AuditBuilder
                 g.Key, g.Select(p => p.Session).Distinct().Count(), g.Sum(p => p.Use.Calls),
                 g.Aggregate(Usage.TokenCounts.Zero, (sum, p) => sum + p.Use.Tokens), g.Sum(p => p.Use.CostUsd),
                 g.Sum(p => p.Use.UnpricedTokens), g.Aggregate(EnergyRange.Zero, (e, p) => e + p.Use.Energy),
-                g.Aggregate(CarbonRange.Zero, (c, p) => c + p.Use.Carbon), g.Sum(p => p.Use.UnknownSizeTokens)))
+                g.Aggregate(CarbonRange.Zero, (c, p) => c + p.Use.Carbon), g.Sum(p => p.Use.UnknownSizeTokens))
+            {
+                UnrecordedLocalTokens = g.Sum(p => p.Use.UnrecordedLocalTokens),
+            })
             .OrderByDescending(r => r.CostUsd)
             .ThenByDescending(r => r.Tokens.TotalTokens)
             .ThenBy(r => r.Key, StringComparer.Ordinal),

@@ -106,7 +106,7 @@ public sealed class AuditSession(string source, string key)
             _models[model] = use = new ModelUse(model);
         }
 
-        use.Add(calls.Calls, calls.Tokens, cost, energy);
+        use.Add(calls.Calls, calls.Tokens, cost, energy, calls.Local);
         if (energy is not null)
         {
             Energy += energy.Energy;

@@ -27,11 +27,17 @@ public sealed class ModelUse(string model)
     /// <summary>Estimated usage carbon of the calls of known model size.</summary>
     public CarbonRange Carbon { get; private set; }
 
-    /// <summary>Tokens of calls whose model size is unknown.</summary>
+    /// <summary>Tokens of calls without an energy estimate: of unknown model size, or local without a record.</summary>
     public long UnknownSizeTokens { get; private set; }
 
-    /// <summary>Adds calls, their cost (null when unpriced) and energy (null when the size is unknown).</summary>
-    public void Add(long calls, TokenCounts tokens, decimal? cost, EnergyEstimate? energy)
+    /// <summary>The part of <see cref="UnknownSizeTokens"/> of local calls with no recorded energy.</summary>
+    public long UnrecordedLocalTokens { get; private set; }
+
+    /// <summary>
+    /// Adds calls, their cost (null when unpriced) and energy (null when the size is unknown or, for
+    /// <paramref name="local"/> calls, none was recorded).
+    /// </summary>
+    public void Add(long calls, TokenCounts tokens, decimal? cost, EnergyEstimate? energy, bool local = false)
     {
         if (energy is not null)
         {
@@ -41,6 +47,10 @@ public sealed class ModelUse(string model)
         else
         {
             UnknownSizeTokens = checked(UnknownSizeTokens + tokens.TotalTokens);
+            if (local)
+            {
+                UnrecordedLocalTokens = checked(UnrecordedLocalTokens + tokens.TotalTokens);
+            }
         }
 
         Calls = checked(Calls + calls);

@@ -20,4 +20,9 @@ public sealed record UsageRow(
     /// <summary>Manufacturing carbon of the hardware, by the calls' time on it; apart from <see
     /// cref="Carbon"/>.</summary>
     public CarbonRange EmbodiedCarbon { get; init; }
+
+    /// <summary>
+    /// The part of <see cref="UnknownSizeTokens"/> of local calls with no recorded energy (filled in per model).
+    /// </summary>
+    public long UnrecordedLocalTokens { get; init; }
 }

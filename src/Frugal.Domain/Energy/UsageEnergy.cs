@@ -1,3 +1,4 @@
+using Frugal.Domain.Reporting;
 using Frugal.Domain.Usage;
 
 namespace Frugal.Domain.Energy;
@@ -10,6 +11,12 @@ namespace Frugal.Domain.Energy;
 /// </summary>
 public sealed class UsageEnergy
 {
+    /// <summary>Method id of the energy the gateway recorded for local calls as they were made.</summary>
+    public const string RecordedMethod = "recorded";
+
+    private static readonly string[] RecordedAssumptions =
+        ["local calls: the energy the gateway recorded for each (device power × the server's timings)"];
+
     private readonly ModelFactsTable _facts;
     private readonly Dictionary<string, ModelSize?> _sizes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Model, string? Provider), EnergyEstimate> _perCall = [];
@@ -94,6 +101,28 @@ public sealed class UsageEnergy
                 : group.Embodied,
             Assumptions = [.. group.Assumptions, $"{calls} calls, each charged its own time to first token"],
         };
+    }
+
+    /// <summary>
+    /// The energy and carbon of a group of calls: for local calls the energy recorded for them, with its carbon at
+    /// this estimator's grid, or null when they have none (a local model is never estimated as a hosted one); for
+    /// hosted calls the estimate from the model's size (see the other overload).
+    /// </summary>
+    /// <param name="group">The calls.</param>
+    /// <param name="provider">The provider selling a hosted model, for the data centre's PUE.</param>
+    public EnergyEstimate? Estimate(UsageGroup group, string? provider)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (!group.Local)
+        {
+            return Estimate(group.Model, provider, group.Tokens, Math.Max(1, group.Calls));
+        }
+
+        return group.RecordedEnergy is { } energy
+            ? new EnergyEstimate(
+                energy, energy.ToCarbon(Zone.GCO2PerKWh), null, RecordedMethod, LocalEnergyModel.MethodVersion,
+                RecordedAssumptions)
+            : null;
     }
 
     /// <summary>A call that produces no token: its time to first token only (zero without a served speed).</summary>

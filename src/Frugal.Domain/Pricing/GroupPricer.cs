@@ -13,11 +13,17 @@ public sealed class GroupPricer(PriceTable prices)
 
     /// <summary>
     /// The cost of <paramref name="group"/> in USD, priced on the UTC date of its first call; null when its model
-    /// is unknown or has no price (unpriced is never zero).
+    /// is unknown or has no price (unpriced is never zero). Local calls cost nothing to buy: zero, priced (the
+    /// electricity they draw is not a price).
     /// </summary>
     public decimal? Cost(UsageGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
+        if (group.Local)
+        {
+            return 0m;
+        }
+
         if (group.Model is null)
         {
             return null;

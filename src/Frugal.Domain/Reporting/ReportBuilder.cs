@@ -7,7 +7,8 @@ namespace Frugal.Domain.Reporting;
 
 /// <summary>
 /// Groups calls into report rows in a time zone, pricing each call with the price in force on its UTC date and
-/// estimating its energy and carbon (the provider of its price decides the data centre's PUE).
+/// estimating its energy and carbon (the provider of its price decides the data centre's PUE). Calls to a local model
+/// server cost nothing and have the energy recorded when they were made (or an unknown one), never a cloud estimate.
 /// Calls arrive one by one or already summed in <see cref="UsageGroup"/>s that price alike.
 /// Dates are taken after converting each call's instant to the zone, so a call at 23:30 UTC can land on the next
 /// day in Tokyo and on the same day in Los Angeles.
@@ -23,6 +24,8 @@ public sealed class ReportBuilder
     private readonly UsageEnergy _energy;
     private readonly Dictionary<string, (long Calls, long Tokens)> _unpriced = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Calls, long Tokens)> _unknownSize = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Calls, long Tokens)> _unrecordedLocal = new(StringComparer.Ordinal);
+    private long _localCalls;
     private readonly UsageSummary _totals = new("total");
     private readonly Dictionary<DateOnly, string> _dateKeys = [];
 
@@ -61,7 +64,10 @@ public sealed class ReportBuilder
         };
         Add(new UsageGroup(
             record.Timestamp, record.Timestamp, key, record.Project, record.Model, record.Speed,
-            _prices.PromptTier(record.Tokens.PromptTokens), record.Tokens, record.WebSearchRequests, 1));
+            _prices.PromptTier(record.Tokens.PromptTokens), record.Tokens, record.WebSearchRequests, 1)
+        {
+            Local = record.Local,
+        });
     }
 
     /// <summary>
@@ -86,9 +92,14 @@ public sealed class ReportBuilder
             Count(_unpriced, group);
         }
 
+        if (group.Local)
+        {
+            _localCalls = checked(_localCalls + group.Calls);
+        }
+
         if (energy is null)
         {
-            Count(_unknownSize, group);
+            Count(group.Local ? _unrecordedLocal : _unknownSize, group);
         }
     }
 
@@ -106,10 +117,17 @@ public sealed class ReportBuilder
             .OrderByDescending(u => u.Tokens)
             .ThenBy(u => u.Model, StringComparer.Ordinal)
             .ToArray();
+        var unrecordedLocal = _unrecordedLocal
+            .Select(pair => new UnknownSizeModel(pair.Key, pair.Value.Calls, pair.Value.Tokens))
+            .OrderByDescending(u => u.Tokens)
+            .ThenBy(u => u.Model, StringComparer.Ordinal)
+            .ToArray();
         return new UsageReport(_period, _zone.Id, rows, _totals, unpriced)
         {
             Zone = _zone,
             UnknownSize = unknownSize,
+            LocalCalls = _localCalls,
+            UnrecordedLocal = unrecordedLocal,
             GridZone = _energy.Zone,
             EnergyMethod = _energy.Method,
         };
@@ -126,9 +144,15 @@ public sealed class ReportBuilder
 
     /// <summary>
     /// The group's energy, with the PUE of the provider whose price applies on its UTC date; null for an unknown size.
+    /// Local calls have the energy recorded for them, or null.
     /// </summary>
     private EnergyEstimate? EnergyOf(UsageGroup group)
     {
+        if (group.Local)
+        {
+            return _energy.Estimate(group, provider: null);
+        }
+
         if (group.Model is null)
         {
             return null;

@@ -1,7 +1,8 @@
 namespace Frugal.Domain.Reporting;
 
 /// <summary>
-/// A model whose size is unknown, so its calls have no energy estimate; with the volume missing from the energy.
+/// A model whose calls have no energy estimate (its size is unknown or, for local calls, no energy was recorded);
+/// with the volume missing from the energy.
 /// </summary>
 /// <param name="Model">The model id as the source wrote it.</param>
 /// <param name="Calls">How many calls used it.</param>

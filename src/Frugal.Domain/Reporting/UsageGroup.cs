@@ -1,3 +1,4 @@
+using Frugal.Domain.Energy;
 using Frugal.Domain.Usage;
 
 namespace Frugal.Domain.Reporting;
@@ -26,4 +27,17 @@ public sealed record UsageGroup(
     int PromptTier,
     TokenCounts Tokens,
     long WebSearchRequests,
-    long Calls);
+    long Calls)
+{
+    /// <summary>
+    /// Whether the calls ran on a local model server (Ollama, llama.cpp…): they cost nothing to buy, and their
+    /// energy is the one recorded when they were made, never estimated from the model's size.
+    /// </summary>
+    public bool Local { get; init; }
+
+    /// <summary>
+    /// For local calls, the energy the gateway recorded for them, summed minimum with minimum and maximum with
+    /// maximum; null when any of them has none (its energy is then unknown).
+    /// </summary>
+    public EnergyRange? RecordedEnergy { get; init; }
+}

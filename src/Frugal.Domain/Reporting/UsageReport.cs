@@ -21,6 +21,15 @@ public sealed record UsageReport(
     /// <summary>Models whose size is unknown, so their calls are not in the energy, largest volume first.</summary>
     public IReadOnlyList<UnknownSizeModel> UnknownSize { get; init; } = [];
 
+    /// <summary>Calls to a local model server: they cost $0 (the electricity they draw is not in the cost).</summary>
+    public long LocalCalls { get; init; }
+
+    /// <summary>
+    /// Models of local calls with no recorded energy, so not in the energy (never estimated as hosted models), largest
+    /// volume first.
+    /// </summary>
+    public IReadOnlyList<UnknownSizeModel> UnrecordedLocal { get; init; } = [];
+
     /// <summary>The grid zone usage carbon was computed at.</summary>
     public GridZone GridZone { get; init; } = GridIntensity.World;
 

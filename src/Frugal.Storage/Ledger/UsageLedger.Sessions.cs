@@ -1,5 +1,6 @@
 using Frugal.Domain.Audit;
 using Frugal.Domain.Reporting;
+using Frugal.Domain.Usage;
 
 namespace Frugal.Storage.Ledger;
 
@@ -8,7 +9,8 @@ public sealed partial class UsageLedger
     /// <summary>
     /// Streams the calls from <paramref name="from"/> (inclusive) to <paramref name="until"/> (exclusive) summed per
     /// session, project, branch, tool, model, speed, prompt tier and UTC date, then each session's context trend.
-    /// Both come from one snapshot of the ledger.
+    /// Both come from one snapshot of the ledger. Calls to a local model server are grouped apart, with the energy the
+    /// gateway recorded for them.
     /// </summary>
     public void ReadSessionActivity(
         DateTimeOffset from, DateTimeOffset until, Func<long, int> promptTier, Action<SessionCallGroup> visitGroup,
@@ -23,7 +25,7 @@ public sealed partial class UsageLedger
         var sums = new Dictionary<(long Day, int Shape, int Tier), GroupSum>();
         var trends = new TrendSum?[sessions.Count];
 
-        ReadCallNumbers(from, until, (ts, contextId, tokens, webSearches) =>
+        GroupSum Add(long ts, long contextId, TokenCounts tokens, long webSearches)
         {
             var shape = contexts[contextId];
             var key = (ts / DayMs, shape, promptTier(tokens.PromptTokens));
@@ -35,14 +37,30 @@ public sealed partial class UsageLedger
             sum.Add(ts, tokens, webSearches);
             var session = sessionOf[shape];
             (trends[session] ??= new TrendSum(ts)).Add(ts, tokens.CacheReadTokens);
-        });
+            return sum;
+        }
+
+        if (!NeedsRecordedEnergy(shapes.Exists(s => s.Local)))
+        {
+            ReadCallNumbers(from, until, (ts, contextId, tokens, webSearches) =>
+                Add(ts, contextId, tokens, webSearches));
+        }
+        else
+        {
+            ReadCallNumbersWithEnergy(from, until, (ts, contextId, tokens, webSearches, energy) =>
+                Add(ts, contextId, tokens, webSearches).AddRecorded(energy));
+        }
 
         foreach (var ((_, shape, tier), sum) in sums)
         {
             var s = shapes[shape];
             visitGroup(new SessionCallGroup(s.Source, s.Session, s.Branch, s.Tool, new UsageGroup(
                 DateTimeOffset.FromUnixTimeMilliseconds(sum.First), DateTimeOffset.FromUnixTimeMilliseconds(sum.Last),
-                s.Session, s.Project, s.Model, s.Speed, tier, sum.Tokens, sum.WebSearches, sum.Calls)));
+                s.Session, s.Project, s.Model, s.Speed, tier, sum.Tokens, sum.WebSearches, sum.Calls)
+            {
+                Local = s.Local,
+                RecordedEnergy = s.Local ? sum.RecordedEnergy : null,
+            }));
         }
 
         for (var i = 0; i < sessions.Count; i++)
@@ -79,7 +97,8 @@ public sealed partial class UsageLedger
         var sessions = new List<(string, string)>();
         var sessionNumbers = new Dictionary<(string, string), int>();
         using var command = new PreparedStatement(_connection, """
-            SELECT id, source, coalesce(parent_session_id, session_id), project, git_branch, tool, model, speed
+            SELECT id, source, coalesce(parent_session_id, session_id), project, git_branch, tool, model, speed,
+                local
             FROM usage_context;
             """);
         using var reader = command.Reader();
@@ -87,7 +106,8 @@ public sealed partial class UsageLedger
         {
             string? Text(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
             var shape = new SessionShape(
-                reader.GetString(1), reader.GetString(2), Text(3), Text(4), Text(5), Text(6), Text(7));
+                reader.GetString(1), reader.GetString(2), Text(3), Text(4), Text(5), Text(6), Text(7),
+                reader.GetInt64(8) != 0);
             if (!numbers.TryGetValue(shape, out var number))
             {
                 numbers[shape] = number = shapes.Count;
@@ -110,7 +130,8 @@ public sealed partial class UsageLedger
 
     /// <summary>What the audit cares about in a call's context.</summary>
     private readonly record struct SessionShape(
-        string Source, string Session, string? Project, string? Branch, string? Tool, string? Model, string? Speed);
+        string Source, string Session, string? Project, string? Branch, string? Tool, string? Model, string? Speed,
+        bool Local);
 
     /// <summary>Running sums for the least-squares line of a session's cache reads against time.</summary>
     private sealed class TrendSum(long origin)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Frugal.Cli.Tests.Support;
+using Frugal.Storage.Tests.TestData;
 using Shouldly;
 
 namespace Frugal.Cli.Tests.Audit;
@@ -109,6 +110,43 @@ public sealed class AuditCommandTests
         var wh = usage.GetProperty("energyWh").GetProperty("max").GetDouble();
         wh.ShouldBe(world.RootElement.GetProperty("usage").GetProperty("energyWh").GetProperty("max").GetDouble());
         usage.GetProperty("carbonG").GetProperty("max").GetDouble().ShouldBe(wh * grid / 1000, 1e-5);
+    }
+
+    [Fact]
+    public void Local_gateway_calls_cost_nothing_and_count_the_energy_the_gateway_recorded()
+    {
+        using var scenario = new AuditScenario();
+        var ledger = Path.Combine(scenario.Home, "ledger.db");
+        var at = new DateTimeOffset(2026, 3, 2, 11, 0, 0, TimeSpan.Zero);
+        using (var write = Storage.Ledger.UsageLedger.Open(ledger))
+        {
+            write.WriteGatewayCalls(
+            [
+                GatewayCalls.Call("a", at, local: true, 200, 100, 0.5, 0.8, project: scenario.Repository),
+                GatewayCalls.Call(
+                    "b", at.AddMinutes(5), local: true, 300, 150, null, null, project: scenario.Repository,
+                    session: "gw-2"),
+            ]);
+        }
+
+        using var json = Audit(scenario, "--ledger", ledger);
+        var text = FrugalProcess.Run(scenario.Home, scenario.AuditArguments("--ledger", ledger, "--no-import"));
+
+        // The scenario's ten hosted calls ($0.105, 7.49585–12.40959 Wh) and two local ones in two sessions: $0,
+        // the first's recorded 0.5–0.8 Wh, the second's 300 + 150 tokens without a recorded energy. (In one session
+        // and day they would be one group, and one call without a recorded energy leaves the group's unknown.)
+        var usage = json.RootElement.GetProperty("usage");
+        usage.GetProperty("costUsd").GetDecimal().ShouldBe(0.105m);
+        usage.GetProperty("unpricedTokens").GetInt64().ShouldBe(0);
+        usage.GetProperty("energyWh").GetProperty("min").GetDouble().ShouldBe(7.49585 + 0.5, 1e-4);
+        usage.GetProperty("energyWh").GetProperty("max").GetDouble().ShouldBe(12.40959 + 0.8, 1e-4);
+        usage.GetProperty("unknownSizeTokens").GetInt64().ShouldBe(450);
+        text.ExitCode.ShouldBe(0, text.Stderr);
+        var lines = text.Stdout.ReplaceLineEndings(" ");
+        lines.ShouldContain(
+            "\u2020 local calls without a recorded energy: llama3.1:8b: 450 tokens are not in Wh or gCO2e; "
+            + "set the upstream's device in the gateway configuration.");
+        lines.ShouldNotContain("unknown size");
     }
 
     [Fact]

@@ -17,10 +17,18 @@ internal static partial class AuditView
                 + "add their prices with --prices FILE.");
         }
 
-        foreach (var model in report.ByModel.Where(m => m.UnknownSizeTokens > 0))
+        foreach (var model in report.ByModel.Where(m => m.UnknownSizeTokens > m.UnrecordedLocalTokens))
         {
-            lines.Add($"\u2020 unknown size: {model.Key}: {Figures.Count(model.UnknownSizeTokens)} tokens in "
+            lines.Add($"\u2020 unknown size: {model.Key}: "
+                + $"{Figures.Count(model.UnknownSizeTokens - model.UnrecordedLocalTokens)} tokens in "
                 + $"{Figures.Count(model.Calls, "call", "calls")} are not in Wh or gCO2e; its size is not guessed.");
+        }
+
+        foreach (var model in report.ByModel.Where(m => m.UnrecordedLocalTokens > 0))
+        {
+            lines.Add($"\u2020 {ReportJson.UnrecordedLocalReason}: {model.Key}: "
+                + $"{Figures.Count(model.UnrecordedLocalTokens)} tokens are not in Wh or gCO2e; "
+                + $"{ReportJson.UnrecordedLocalFix}.");
         }
 
         lines.Add(ReportJson.EnergyMethod(report.EnergyMethod, report.GridZone));
