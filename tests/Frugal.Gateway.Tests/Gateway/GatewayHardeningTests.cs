@@ -7,7 +7,9 @@ using static Frugal.Gateway.Tests.Gateway.GatewayTestKit;
 
 namespace Frugal.Gateway.Tests.Gateway;
 
-/// <summary>What a break test of the gateway found, each kept as a test: bad requests and misbehaving upstreams.</summary>
+/// <summary>
+/// What a break test of the gateway found, each kept as a test: bad requests and misbehaving upstreams.
+/// </summary>
 public sealed class GatewayHardeningTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
