@@ -104,28 +104,39 @@ internal sealed partial class CallHandler
     /// <summary>Reads a whole answer, refusing one larger than <see cref="MaxAnswerBytes"/>.</summary>
     private static async Task<byte[]> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancel)
     {
-        if (response.Content.Headers.ContentLength is > MaxAnswerBytes)
+        switch (response.Content.Headers.ContentLength)
         {
-            throw new AnswerTooLargeException();
+            case > MaxAnswerBytes:
+                throw new AnswerTooLargeException();
+            case not null:
+                // The length is known and within bounds: read at once into an array of that size.
+                return await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancel).ConfigureAwait(false)) > 0)
+            await using (stream.ConfigureAwait(false))
             {
-                if (buffer.Length + read > MaxAnswerBytes)
+                using var buffer = new MemoryStream();
+                int read;
+                while ((read = await stream.ReadAsync(chunk, cancel).ConfigureAwait(false)) > 0)
                 {
-                    throw new AnswerTooLargeException();
+                    if (buffer.Length + read > MaxAnswerBytes)
+                    {
+                        throw new AnswerTooLargeException();
+                    }
+
+                    buffer.Write(chunk, 0, read);
                 }
 
-                buffer.Write(chunk, 0, read);
+                return buffer.ToArray();
             }
-
-            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 
