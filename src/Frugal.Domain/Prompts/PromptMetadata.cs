@@ -37,4 +37,20 @@ public sealed record PromptMetadata
 /// <c>tokenBudget</c> is a bare number, which applies to the prompt's own <c>model</c>.
 /// </param>
 /// <param name="Tokens">The most tokens allowed, above zero.</param>
-public sealed record TokenBudget(string? Target, int Tokens);
+public sealed record TokenBudget(string? Target, int Tokens)
+{
+    /// <summary>
+    /// The encoding this budget is counted with, for a prompt whose model is <paramref name="promptModel"/>: the
+    /// named tokenizer, else the target model's (or the prompt's) encoding, else the fallback as an estimate.
+    /// </summary>
+    public (TokenEncoding Encoding, bool IsEstimate) EncodingFor(string? promptModel)
+    {
+        if (TokenEncodings.FromName(Target) is { } named)
+        {
+            return (named, false);
+        }
+
+        var known = TokenEncodings.ForModel(Target ?? promptModel);
+        return (known ?? TokenEncodings.Fallback, known is null);
+    }
+}

@@ -85,4 +85,16 @@ public sealed class TokenEncodingsTests
 
         (count.Content, count.Overhead, count.Total).ShouldBe((30, 9, 39));
     }
+
+    [Theory]
+    [InlineData("cl100k_base", "openai/gpt-4o", TokenEncoding.Cl100kBase, false)]
+    [InlineData(null, "openai/gpt-4o", TokenEncoding.O200kBase, false)]
+    [InlineData("openai/gpt-4", "openai/gpt-4o", TokenEncoding.Cl100kBase, false)]
+    [InlineData("ollama/llama3.2", "openai/gpt-4o", TokenEncoding.O200kBase, true)]
+    [InlineData(null, "anthropic/claude-sonnet-4", TokenEncoding.O200kBase, true)]
+    public void TokenBudget_EncodingFor_NamedTokenizerElseModel(
+        string? target, string promptModel, TokenEncoding encoding, bool estimate)
+    {
+        new TokenBudget(target, 100).EncodingFor(promptModel).ShouldBe((encoding, estimate));
+    }
 }
