@@ -51,11 +51,19 @@ public static partial class PromptTokens
     /// </summary>
     public static ChatTokenCount CountChat(IEnumerable<PromptMessage> messages, string? model)
     {
-        ArgumentNullException.ThrowIfNull(messages);
         var known = TokenEncodings.ForModel(model);
-        var encoding = known ?? TokenEncodings.Fallback;
+        return CountChat(messages, known ?? TokenEncodings.Fallback, isEstimate: known is null);
+    }
+
+    /// <summary>
+    /// The input tokens of <paramref name="messages"/> counted with <paramref name="encoding"/>, such as the one a
+    /// <see cref="TokenBudget.EncodingFor"/> names; <paramref name="isEstimate"/> is carried into the result.
+    /// </summary>
+    public static ChatTokenCount CountChat(IEnumerable<PromptMessage> messages, TokenEncoding encoding, bool isEstimate)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
         var counts = messages.Select(m => Count(m.Content, encoding)).ToList();
-        return new ChatTokenCount(counts, encoding, IsEstimate: known is null);
+        return new ChatTokenCount(counts, encoding, isEstimate);
     }
 
     /// <summary>
