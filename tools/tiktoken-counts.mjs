@@ -7,10 +7,9 @@
 // The C# tests (tests/Frugal.Sources.Tests/Prompts/PromptTokensTests.cs) compare Frugal's counts with these.
 //
 // To regenerate (Node 18 or later; the packages stay outside the repository):
-//   mkdir -p /tmp/tiktoken-counts && cd /tmp/tiktoken-counts && npm init -y
-//   npm install tiktoken@1.0.22 js-tiktoken@1.0.21
-//   cd -   # back to the repository root
-//   node tools/tiktoken-counts.mjs /tmp/tiktoken-counts
+//   packages=$(mktemp -d)
+//   (cd "$packages" && npm init -y && npm install tiktoken@1.0.22 js-tiktoken@1.0.21)
+//   node tools/tiktoken-counts.mjs "$packages"    # from the repository root
 //
 // A text in texts.json is a string, or a list of strings joined without separators (to keep lines short).
 
