@@ -1,0 +1,236 @@
+using System.Text;
+
+namespace Frugal.Domain.Prompts;
+
+/// <summary>
+/// The template rules of prompt text: a placeholder is exactly <c>{{name}}</c>, two braces, a name of ASCII letters,
+/// digits and underscores not starting with a digit, two braces, no spaces. That is the only form every runner
+/// accepts alike: <c>gh models eval</c> substitutes the literal <c>{{key}}</c> string and nothing else, and a name
+/// of that shape is also a valid Jinja2, Liquid and Mustache variable, so an export to Prompty renders the same.
+/// </summary>
+/// <remarks>
+/// Rendering is one left-to-right pass with no escaping of any kind: a value is inserted as it is, and text
+/// inserted from a value is never scanned again (gh-models substitutes key after key in random order, so a value
+/// holding another <c>{{key}}</c> renders differently from run to run there; a lint should flag such values). Every
+/// other template-like form is reported by <see cref="Scan"/> as a <see cref="PlaceholderIssue"/>, never rendered.
+/// </remarks>
+public static class PromptTemplate
+{
+    /// <summary>Whether <paramref name="name"/> is a valid placeholder name: <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
+    public static bool IsName(ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty || !(char.IsAsciiLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The exact <c>{{name}}</c> placeholders in <paramref name="text"/>, in order of appearance.</summary>
+    public static IReadOnlyList<Placeholder> Placeholders(string text) => Scan(text).Placeholders;
+
+    /// <summary>
+    /// Reads <paramref name="text"/> once: its exact placeholders, and every piece of template syntax that is not
+    /// one, with its position and the fix where there is one. See <see cref="PlaceholderIssueKind"/> for the forms.
+    /// </summary>
+    public static TemplateScan Scan(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var placeholders = new List<Placeholder>();
+        var issues = new List<PlaceholderIssue>();
+        var lines = new LineIndex(text);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var open = text.IndexOf('{', i);
+            if (open < 0 || open == text.Length - 1)
+            {
+                break;
+            }
+
+            i = text[open + 1] switch
+            {
+                '{' => Braces(text, open, placeholders, issues, lines),
+                '%' => Pair(text, open, "%}", PlaceholderIssueKind.Tag, issues, lines),
+                '#' => Pair(text, open, "#}", PlaceholderIssueKind.Comment, issues, lines),
+                _ => Single(text, open, issues, lines),
+            };
+        }
+
+        return new TemplateScan(placeholders, issues);
+    }
+
+    /// <summary>
+    /// Substitutes every exact <c>{{name}}</c> whose name <paramref name="values"/> holds, in one pass and without
+    /// escaping. Placeholders without a value stay as written and are listed in <see cref="TemplateRender.Missing"/>.
+    /// </summary>
+    public static TemplateRender Render(string text, IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(values);
+        var output = new StringBuilder(text.Length);
+        var missing = new List<string>();
+        var copied = 0;
+        var i = 0;
+        while ((i = text.IndexOf("{{", i, StringComparison.Ordinal)) >= 0)
+        {
+            // The exact form only, as gh-models matches it: "{{{name}}}" renders as "{value}" there too.
+            var close = text.IndexOf("}}", i + 2, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var name = text.AsSpan(i + 2, close - i - 2);
+            if (!IsName(name))
+            {
+                i++;
+                continue;
+            }
+
+            var key = name.ToString();
+            if (values.TryGetValue(key, out var value))
+            {
+                output.Append(text, copied, i - copied).Append(value);
+                copied = close + 2;
+            }
+            else if (!missing.Contains(key))
+            {
+                missing.Add(key);
+            }
+
+            i = close + 2;
+        }
+
+        output.Append(text, copied, text.Length - copied);
+        return new TemplateRender(output.ToString(), missing);
+    }
+
+    /// <summary>At <c>{{</c>: an exact placeholder, or one of the non-conforming double-brace forms.</summary>
+    private static int Braces(
+        string text, int open, List<Placeholder> placeholders, List<PlaceholderIssue> issues, LineIndex lines)
+    {
+        if (open + 2 < text.Length && text[open + 2] == '{')
+        {
+            var end = text.IndexOf("}}}", open + 3, StringComparison.Ordinal);
+            var next = text.IndexOf("{{", open + 3, StringComparison.Ordinal);
+            if (end >= 0 && (next < 0 || next > end))
+            {
+                var inner = text.AsSpan(open + 3, end - open - 3).Trim();
+                issues.Add(lines.Issue(
+                    PlaceholderIssueKind.TripleBrace, text, open, end + 3 - open,
+                    IsName(inner) ? $"{{{{{inner}}}}}" : null));
+                return end + 3;
+            }
+        }
+
+        var close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
+        var reopen = text.IndexOf("{{", open + 2, StringComparison.Ordinal);
+        if (close < 0 || (reopen >= 0 && reopen < close))
+        {
+            issues.Add(lines.Issue(PlaceholderIssueKind.Unclosed, text, open, 2, null));
+            return open + 2;
+        }
+
+        var length = close + 2 - open;
+        var body = text.AsSpan(open + 2, close - open - 2);
+        if (IsName(body))
+        {
+            placeholders.Add(new Placeholder(body.ToString(), open, length));
+            return close + 2;
+        }
+
+        var trimmed = body.Trim();
+        var pipe = trimmed.IndexOf('|');
+        var (kind, fix) = trimmed switch
+        {
+            { IsEmpty: true } => (PlaceholderIssueKind.Empty, null),
+            _ when IsName(trimmed) => (PlaceholderIssueKind.Spaced, $"{{{{{trimmed}}}}}"),
+            _ when pipe >= 0 => (PlaceholderIssueKind.Filter,
+                IsName(trimmed[..pipe].Trim()) ? $"{{{{{trimmed[..pipe].Trim()}}}}}" : null),
+            _ => (PlaceholderIssueKind.Expression, (string?)null),
+        };
+        issues.Add(lines.Issue(kind, text, open, length, fix));
+        return close + 2;
+    }
+
+    /// <summary>At <c>{%</c> or <c>{#</c>: reported when closed (an unclosed one is plain text to all).</summary>
+    private static int Pair(
+        string text,
+        int open,
+        string closing,
+        PlaceholderIssueKind kind,
+        List<PlaceholderIssue> issues,
+        LineIndex lines)
+    {
+        var close = text.IndexOf(closing, open + 2, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return open + 2;
+        }
+
+        issues.Add(lines.Issue(kind, text, open, close + 2 - open, null));
+        return close + 2;
+    }
+
+    /// <summary>At a lone <c>{</c>: <c>{name}</c> (not <c>${name}</c> nor <c>{name}}</c>) is a likely slip.</summary>
+    private static int Single(string text, int open, List<PlaceholderIssue> issues, LineIndex lines)
+    {
+        var close = open + 1;
+        while (close < text.Length && (char.IsAsciiLetterOrDigit(text[close]) || text[close] == '_'))
+        {
+            close++;
+        }
+
+        if (close == text.Length || text[close] != '}' || !IsName(text.AsSpan(open + 1, close - open - 1)))
+        {
+            return open + 1;
+        }
+
+        var alone = (open == 0 || text[open - 1] != '$') && (close + 1 == text.Length || text[close + 1] != '}');
+        if (alone)
+        {
+            var name = text[(open + 1)..close];
+            issues.Add(lines.Issue(PlaceholderIssueKind.SingleBrace, text, open, close + 1 - open, $"{{{{{name}}}}}"));
+        }
+
+        return close + 1;
+    }
+
+    /// <summary>Line starts of one text, for 1-based line and column numbers.</summary>
+    private sealed class LineIndex(string text)
+    {
+        private readonly List<int> _starts = Starts(text);
+
+        public PlaceholderIssue Issue(PlaceholderIssueKind kind, string text, int offset, int length, string? fix)
+        {
+            var index = _starts.BinarySearch(offset);
+            var line = index >= 0 ? index : ~index - 1;
+            return new PlaceholderIssue(
+                kind, text.Substring(offset, length), offset, line + 1, offset - _starts[line] + 1, fix);
+        }
+
+        private static List<int> Starts(string text)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            return starts;
+        }
+    }
+}

@@ -1,0 +1,324 @@
+using Frugal.Domain.Prompts;
+using Frugal.Sources.Prompts;
+using Shouldly;
+using Xunit;
+
+namespace Frugal.Sources.Tests.Prompts;
+
+public sealed class PromptFileTests : IDisposable
+{
+    private static readonly string Example = Path.Combine(
+        AppContext.BaseDirectory, "prompts", "examples", "summarise.prompt.yml");
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Load_TheExample_ReadsEveryPart()
+    {
+        var prompt = PromptFile.Load(Example);
+
+        prompt.Name.ShouldBe("summarise-support-conversation");
+        prompt.Model.ShouldBe("openai/gpt-4o-mini");
+        prompt.ModelParameters.ShouldBe(new PromptModelParameters { Temperature = 0, MaxTokens = 120 });
+        prompt.Messages.Select(m => m.Role).ShouldBe([PromptRole.System, PromptRole.User]);
+        prompt.Messages[1].Content.ShouldBe("Product: {{product}}\nConversation:\n{{conversation}}\n");
+        prompt.Variables().ShouldBe(["product", "conversation"]);
+        prompt.TestData.Select(t => t.Id).ShouldBe(["refund-pending", "login-loop"]);
+        prompt.TestData[1].Expected.ShouldBe("login");
+        prompt.Evaluators.ShouldBe(
+        [
+            new StringEvaluator("names the customer's issue", StringMatch.Contains, "{{expected}}"),
+            new BuiltInEvaluator("reads fluently", "github/fluency"),
+        ]);
+        prompt.Checks.Select(c => c.Type).ShouldBe(["max-output-tokens", "not-icontains", "regex", "latency"]);
+        prompt.Checks[1].ShouldBe(new ContainsCheck("as an AI", IgnoreCase: true, Negated: true)
+        {
+            Description = "no assistant boilerplate",
+        });
+        prompt.Checks[2].ShouldBeOfType<RegexCheck>().Pattern.ShouldBe(@"^[^\n]+$");
+        prompt.Checks[3].ShouldBe(new LatencyCheck(15000));
+        prompt.Metadata.Version.ShouldBe(SemanticVersion.Parse("1.0.0"));
+        prompt.Metadata.Reviewers.ShouldBe(["support-leads"]);
+        prompt.Metadata.TokenBudgets.ShouldBe([new TokenBudget("o200k_base", 300)]);
+        (prompt.Metadata.Repeat, prompt.Metadata.Seed).ShouldBe((3, 42L));
+    }
+
+    [Fact]
+    public void Load_TheExample_EveryCaseFillsEveryPlaceholderWithinItsBudget()
+    {
+        var prompt = PromptFile.Load(Example);
+        var budget = prompt.Metadata.TokenBudgets[0];
+
+        foreach (var testCase in prompt.TestData)
+        {
+            var rendered = prompt.Render(testCase);
+            rendered.Missing.ShouldBeEmpty();
+            var (encoding, estimate) = budget.EncodingFor(prompt.Model);
+            var tokens = PromptTokens.CountChat(rendered.Messages, encoding, estimate);
+            (encoding, estimate).ShouldBe((TokenEncoding.O200kBase, false));
+            tokens.Total.ShouldBeLessThanOrEqualTo(budget.Tokens);
+            tokens.Total.ShouldBeGreaterThan(100);
+        }
+    }
+
+    [Fact]
+    public void Read_TheExample_KnowsTheLineOfEveryNode()
+    {
+        var reading = PromptFile.Read(Example);
+
+        reading.IsValid.ShouldBeTrue();
+        var map = reading.Positions;
+        map.Of("messages[1]").ShouldBe(new SourcePosition(15, 5));
+        map.Of("messages[1].role").ShouldBe(new SourcePosition(15, 5));
+        map.Of("messages[1].content").ShouldBe(new SourcePosition(16, 5));
+        map.Of("testData[1].expected").Line.ShouldBe(35);
+        map.Of("checks[2].value").Line.ShouldBe(49);
+        map.Of("metadata.tokenBudget.o200k_base").Line.ShouldBe(57);
+        map.Of("metadata.tokenBudget.cl100k_base").Line.ShouldBe(56, "a missing node falls back to its parent");
+
+        // {{conversation}} is on line 3 of the user message's text, written as a literal block from line 17.
+        var placeholder = PromptTemplate.Placeholders(reading.Prompt.Messages[1].Content)[1];
+        var textLine = reading.Prompt.Messages[1].Content[..placeholder.Offset].Count(c => c == '\n') + 1;
+        map.LineOf("messages[1].content", textLine).ShouldBe(19);
+    }
+
+    [Fact]
+    public void Read_ManyFaults_AreAllReportedWithTheirLines()
+    {
+        var reading = Parse("""
+            name: broken
+            model: openai/gpt-4o
+            modelParameters:
+              temperature: "0"
+              max_tokens: 100
+              seed: 7
+            version: 1.0.0
+            messages:
+              - role: bot
+                content: Hi {{ name }}
+              - role: user
+            testData:
+              - id: a
+                name: [x, y]
+              - id: a
+            evaluators:
+              - name: two
+                string:
+                  contains: a
+                  equals: b
+              - name: none
+              - name: judge
+                uses: github/nope
+            checks:
+              - type: contain
+              - type: regex
+                value: '(unclosed'
+              - type: is-json
+                value: x
+              - type: latency
+                value: 100
+                threshold: 200
+            metadata:
+              version: 1.2
+              reviewers: alice
+              tokenBudget: {o200k_base: 0}
+              repeat: 0
+              owner: me
+            """);
+
+        reading.IsValid.ShouldBeFalse();
+        reading.Problems.Select(p => $"{p.Line}: {p.Message}").ShouldBe(
+        [
+            "4: modelParameters.temperature must be a number, written without quotes",
+            "5: modelParameters.max_tokens: gh-models reads only maxTokens and ignores this: write maxTokens",
+            "6: modelParameters.seed: gh-models does not send a seed and ignores this: move it to metadata.seed",
+            "7: version is not a field gh-models reads: put Frugal's own settings under metadata: (or assertions "
+                + "under checks:), or correct its spelling (fields: name, description, model, modelParameters, "
+                + "responseFormat, jsonSchema, messages, testData, evaluators, metadata, checks)",
+            "9: messages[0].role \"bot\" is not a role: use system, user or assistant",
+            "11: messages[1].content is missing",
+            "14: testData[0].name must be text, a number or true/false (gh-models would substitute a list, a "
+                + "mapping or null as Go prints it): write it as text",
+            "15: testData[1].id \"a\" is already the id of testData[0]: ids name cases across versions, so keep "
+                + "them unique",
+            "19: evaluators[0].string has equals and contains: gh-models uses only the first; write one evaluator "
+                + "per match",
+            "21: evaluators[1] has none of string, llm or uses: gh-models refuses it; give one",
+            "23: evaluators[2].uses \"github/nope\" is not a gh-models built-in (it would score 0 there): use one "
+                + "of github/similarity, github/coherence, github/fluency, github/relevance, github/groundedness",
+            "25: checks[0].type \"contain\" is not a check: use one of contains, icontains, equals, regex, "
+                + "not-contains, not-icontains, not-equals, not-regex, is-json, json-schema, max-output-tokens, "
+                + "latency",
+            "27: checks[1].value is not a valid .NET regular expression (Invalid pattern '(unclosed' at offset 9. "
+                + "Not enough )'s.)",
+            "29: checks[2]: is-json takes no value; to check a schema, use type: json-schema",
+            "32: checks[3]: give the latency limit once, as value (or promptfoo's threshold)",
+            "34: metadata.version \"1.2\" is not MAJOR.MINOR.PATCH: write three numbers, such as 1.0.0",
+            "35: metadata.reviewers must be a list, such as [alice, bob]",
+            "36: metadata.tokenBudget.o200k_base must be a whole number from 1 to 2,147,483,647, written without "
+                + "quotes",
+            "37: metadata.repeat must be a whole number from 1 to 1,000, written without quotes",
+            "38: metadata.owner is not a Frugal setting: correct its spelling (settings: version, reviewers, "
+                + "authors, tags, tokenBudget, repeat, seed)",
+        ]);
+        reading.Prompt.Messages.ShouldBeEmpty();
+        reading.Prompt.Name.ShouldBe("broken");
+        reading.Positions.Of("testData[0].name[1]").Line.ShouldBe(14);
+    }
+
+    [Fact]
+    public void Read_MissingEssentials_AreReportedAtTheTop()
+    {
+        var reading = Parse("description: no name, model or messages\n");
+
+        reading.Problems.Select(p => (p.Line, p.Message)).ShouldBe(
+        [
+            (1, "messages is missing: list at least one, such as - role: user, content: ..."),
+            (1, "name is missing"),
+            (1, "model is missing"),
+        ], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("name: x\nmodel: [a\nmessages: []\n", 2, "not valid YAML: is a bracket or brace left open?")]
+    [InlineData("name: x\nmodel: [a, b\n", 3, "not valid YAML: While parsing a flow sequence")]
+    [InlineData("name: x\n  model: y\n", 2, "not valid YAML")]
+    [InlineData("a: 1\na: 2\n", 2, "not valid YAML: Duplicate key")]
+    [InlineData("", 1, "is empty")]
+    [InlineData("- just\n- a list\n", 1, "must be a mapping")]
+    [InlineData("name: a\nmodel: b\nmessages: [{role: user, content: hi}]\n---\nname: c\n", 5, "holds 2 YAML")]
+    public void Read_NotAPromptFile_SaysWhereAndWhy(string text, int line, string start)
+    {
+        var problem = Parse(text).Problems[0];
+
+        problem.Line.ShouldBe(line);
+        problem.Message.ShouldStartWith(start);
+    }
+
+    [Fact]
+    public void Read_ResponseFormatAndSchemas_FollowGhModelsRules()
+    {
+        var valid = Parse("""
+            name: x
+            model: openai/gpt-4o
+            responseFormat: json_schema
+            jsonSchema: |
+              {"name": "triage", "schema": {"type": "object"}}
+            messages: [{role: user, content: hi}]
+            checks:
+              - type: json-schema
+                value:
+                  type: object
+                  required: [category]
+                  properties:
+                    category: {type: string, enum: [billing, "7", 7]}
+                    confidence: {type: number, maximum: 1.5}
+                    note: {type: 'null'}
+            """);
+
+        valid.Problems.ShouldBeEmpty();
+        valid.Prompt.ResponseFormat.ShouldBe(PromptResponseFormat.JsonSchema);
+        valid.Prompt.JsonSchema.ShouldBe("{\"name\": \"triage\", \"schema\": {\"type\": \"object\"}}\n");
+        valid.Prompt.Checks.ShouldHaveSingleItem().ShouldBe(new JsonSchemaCheck(
+            """{"type":"object","required":["category"],"properties":{"category":{"type":"string","enum":"""
+            + """["billing","7",7]},"confidence":{"type":"number","maximum":1.5},"note":{"type":"null"}}}"""));
+
+        var invalid = Parse("""
+            name: x
+            model: openai/gpt-4o
+            responseFormat: json_schema
+            messages: [{role: user, content: hi}]
+            jsonSchema:
+              name: triage
+            checks:
+              - {type: json-schema, value: '[1, 2]'}
+              - {type: json-schema, value: '{"type":'}
+            """);
+
+        var problems = invalid.Problems.Select(p => $"{p.Line}: {p.Message}").ToList();
+        problems.Count.ShouldBe(3);
+        problems[0].ShouldBe("6: jsonSchema must be a JSON string (gh-models refuses a YAML mapping here): write "
+            + "jsonSchema: | and the JSON, with \"name\" and \"schema\", indented below");
+        problems[1].ShouldBe("8: checks[0].value must be a JSON object");
+        problems[2].ShouldStartWith("9: checks[1].value is not valid JSON (");
+
+        var missing = Parse("""
+            name: x
+            model: openai/gpt-4o
+            responseFormat: json_schema
+            messages: [{role: user, content: hi}]
+            """);
+
+        missing.Problems.Select(p => $"{p.Line}: {p.Message}").ShouldBe(
+            ["3: responseFormat json_schema needs jsonSchema: a JSON string with \"name\" and \"schema\""]);
+
+        var unused = Parse("""
+            name: x
+            model: openai/gpt-4o
+            jsonSchema: '{"name": "a", "schema": {}}'
+            messages: [{role: user, content: hi}]
+            """);
+
+        unused.Problems.ShouldHaveSingleItem().Message.ShouldStartWith(
+            "jsonSchema is used only with responseFormat: json_schema");
+    }
+
+    [Fact]
+    public void Read_LlmJudgeAndBareTokenBudget_AreRead()
+    {
+        var reading = Parse("""
+            name: x
+            model: anthropic/claude-sonnet-4
+            messages:
+              - {role: system, content: Be brief.}
+              - {role: User, content: "{{question}}"}
+            evaluators:
+              - name: judge
+                llm:
+                  modelId: openai/gpt-4o
+                  systemPrompt: You grade answers.
+                  prompt: "Is {{completion}} a good answer to {{question}}? Reply good or bad."
+                  choices:
+                    - {choice: good, score: 1}
+                    - {choice: bad, score: 0}
+            metadata:
+              tokenBudget: 50
+              tags: [support, triage]
+            """);
+
+        reading.Problems.ShouldBeEmpty();
+        var judge = reading.Prompt.Evaluators.ShouldHaveSingleItem().ShouldBeOfType<LlmEvaluator>();
+        (judge.ModelId, judge.SystemPrompt).ShouldBe(("openai/gpt-4o", "You grade answers."));
+        judge.Choices.ShouldBe([new LlmChoice("good", 1), new LlmChoice("bad", 0)]);
+        reading.Prompt.Messages[1].Role.ShouldBe(PromptRole.User);
+        var budget = reading.Prompt.Metadata.TokenBudgets.ShouldHaveSingleItem();
+        budget.ShouldBe(new TokenBudget(null, 50));
+        budget.EncodingFor(reading.Prompt.Model).ShouldBe((TokenEncoding.O200kBase, true));
+        reading.Prompt.Metadata.Tags.ShouldBe(["support", "triage"]);
+    }
+
+    [Fact]
+    public void Load_FileWithProblems_ThrowsWithPathAndLines()
+    {
+        var path = _folder.WriteText(
+            "bad.prompt.yml", "name: x\nmodel: y\nmessages:\n  - role: robot\n    content: hi\n");
+
+        var error = Should.Throw<PromptFileException>(() => PromptFile.Load(path));
+
+        error.Path.ShouldBe(path);
+        error.Problems.ShouldHaveSingleItem().Line.ShouldBe(4);
+        error.Message.ShouldBe($"{path}:4: messages[0].role \"robot\" is not a role: use system, user or assistant");
+    }
+
+    [Fact]
+    public void Read_MissingFile_ThrowsCannotBeRead()
+    {
+        var error = Should.Throw<PromptFileException>(() => PromptFile.Read(_folder.PathOf("none.prompt.yml")));
+
+        error.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("cannot be read");
+    }
+
+    private static PromptFileReading Parse(string text) => PromptFile.Parse("test.prompt.yml", text);
+}
