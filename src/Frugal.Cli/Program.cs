@@ -56,7 +56,7 @@ public static class Program
             ImportCommand.Create(), ReportCommand.Create(), PricesCommand.Create(TimeProvider.System),
             AdviseCommand.Create(),
             AuditCommand.Create(TimeProvider.System), GatewayCommand.Create(), KeyCommand.Create(TimeProvider.System),
-            BudgetCommand.Create(TimeProvider.System),
+            BudgetCommand.Create(TimeProvider.System), PromptCommand.Create(TimeProvider.System),
         };
         root.Options.Add(CommonOptions.Debug);
         var parse = root.Parse(args);
