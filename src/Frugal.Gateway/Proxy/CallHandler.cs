@@ -169,7 +169,10 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
             string? cacheKey = null;
             if (cacheable)
             {
-                cacheKey = ResponseCache.Key(path, project, target.Upstream.Name, target.Model, upstreamBody);
+                // Anthropic's version and beta headers change answers too: they are part of the key.
+                var headers = context.Request.Headers;
+                var variant = $"{target.Model}\n{headers["anthropic-version"]}\n{headers["anthropic-beta"]}";
+                cacheKey = ResponseCache.Key(path, project, target.Upstream.Name, variant, upstreamBody);
                 if (services.Cache.Get(cacheKey, services.Time.GetUtcNow()) is { } hit)
                 {
                     await ServeCachedAsync(hit, target, project, keyId, plan.Route).ConfigureAwait(false);
