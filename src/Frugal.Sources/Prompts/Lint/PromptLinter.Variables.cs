@@ -75,6 +75,11 @@ public static partial class PromptLinter
             }
 
             var used = new HashSet<string>(needed.Select(n => n.Name), StringComparer.Ordinal) { "id" };
+
+            // A value meant for a misspelt placeholder ({{ name }}) is used once that is fixed; it is reported once.
+            used.UnionWith(_prompt.Messages.SelectMany(m => PromptTemplate.Scan(m.Content).Issues)
+                .Where(issue => issue.Fix is not null)
+                .Select(issue => issue.Fix!.Trim('{', '}')));
             foreach (var evaluator in _prompt.Evaluators)
             {
                 if (evaluator is LlmEvaluator llm)

@@ -164,7 +164,9 @@ public static partial class PromptLinter
             {
                 var (encoding, estimate) = budget.EncodingFor(_prompt.Model);
                 var target = budget.Target ?? _prompt.Model;
-                var tokenizer = encoding.Name() + (estimate ? ", an estimate" : string.Empty);
+                var counted = TokenEncodings.FromName(budget.Target) is not null
+                    ? $"with {encoding.Name()}"
+                    : $"for {target} ({encoding.Name()}{(estimate ? ", an estimate" : string.Empty)})";
                 var limit = declared.Count == 0
                     ? $"the default budget of {Number(budget.Tokens)} (no metadata.tokenBudget)"
                     : $"metadata.tokenBudget {budget.Target ?? "for " + target} of {Number(budget.Tokens)}";
@@ -176,9 +178,8 @@ public static partial class PromptLinter
                     var total = PromptTokens.CountChat(rendered.Messages, encoding, estimate).Total;
                     if (total > budget.Tokens)
                     {
-                        var what = name[..1].ToUpperInvariant() + name[1..];
-                        Error(line, LintRules.TokenBudget, $"{what} renders to {Number(total)} input tokens for "
-                            + $"{target} ({tokenizer}), over {limit}: shorten the messages or the values"
+                        Error(line, LintRules.TokenBudget, $"{name} renders to {Number(total)} input tokens "
+                            + $"{counted}, over {limit}: shorten the messages or the values"
                             + (declared.Count == 0 ? ", or declare metadata.tokenBudget" : ", or raise the budget"));
                     }
                 }
