@@ -169,7 +169,8 @@ public static partial class PromptLinter
                     : $"for {target} ({encoding.Name()}{(estimate ? ", an estimate" : string.Empty)})";
                 var limit = declared.Count == 0
                     ? $"the default budget of {Number(budget.Tokens)} (no metadata.tokenBudget)"
-                    : $"metadata.tokenBudget {budget.Target ?? "for " + target} of {Number(budget.Tokens)}";
+                    : $"metadata.tokenBudget{(budget.Target is null ? string.Empty : "." + budget.Target)} of "
+                        + Number(budget.Tokens);
                 var line = declared.Count == 0 ? Line("messages")
                     : Line(budget.Target is null ? "metadata.tokenBudget" : $"metadata.tokenBudget.{budget.Target}");
                 foreach (var (name, values) in cases)
