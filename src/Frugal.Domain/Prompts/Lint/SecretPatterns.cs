@@ -16,7 +16,7 @@ public static partial class SecretPatterns
         "Frugal key",
     ];
 
-    /// <summary>Every secret-looking string in <paramref name="text"/>: its pattern's name and offset, in order.</summary>
+    /// <summary>Every secret-looking string in <paramref name="text"/>: its pattern's name and offset.</summary>
     public static IReadOnlyList<(string Name, int Offset)> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
