@@ -149,6 +149,18 @@ public sealed class PromptLintCommandTests : IDisposable
     }
 
     [Fact]
+    public void Lint_GitHubFormat_EscapesWhatTheRunnerWouldReadAsSyntax()
+    {
+        Write("a,b:c.prompt.yml", Clean.Replace("\n  reviewers: [alice]", string.Empty, StringComparison.Ordinal));
+
+        var result = Lint("--format github 'a,b:c.prompt.yml'");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldBe("::error file=a%2Cb%3Ac.prompt.yml,line=9,title=reviewers::metadata.reviewers is "
+            + "missing: name at least 1 reviewer, such as reviewers: [alice] under metadata:\n");
+    }
+
+    [Fact]
     public void Lint_MinReviewersAndMaxTokens_ChangeThePolicy()
     {
         Write("t.prompt.yml", Clean);
