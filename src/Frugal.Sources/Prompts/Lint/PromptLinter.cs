@@ -1,0 +1,237 @@
+using System.Globalization;
+using Frugal.Domain.Prompts;
+using Frugal.Domain.Prompts.Lint;
+
+namespace Frugal.Sources.Prompts.Lint;
+
+/// <summary>
+/// Lints one prompt file: its structural problems (<see cref="PromptFile"/>), then every rule of
+/// <see cref="LintRules"/> on what could be read, so one run reports every problem, each with its line and fix.
+/// </summary>
+public static partial class PromptLinter
+{
+    /// <summary>Reads <paramref name="path"/> and lints it; with a history, the git rules too.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="display">How findings name the file.</param>
+    /// <param name="policy">The reviewer count and default budget required.</param>
+    /// <param name="history">What git knows of the file, for the version and reviewer checks; null without git.</param>
+    public static IReadOnlyList<LintFinding> LintFile(
+        string path, string display, LintPolicy policy, PromptHistory? history)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new LintFinding(display, 0, LintSeverity.Error, LintRules.Structure,
+                $"cannot be read ({e.Message.TrimEnd('.')}): check the path and its permissions")];
+        }
+
+        return Lint(display, text, policy, history);
+    }
+
+    /// <summary>Lints prompt-file <paramref name="text"/>; <paramref name="display"/> names it in findings.</summary>
+    public static IReadOnlyList<LintFinding> Lint(
+        string display, string text, LintPolicy policy, PromptHistory? history)
+    {
+        ArgumentNullException.ThrowIfNull(display);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(policy);
+        var reading = PromptFile.Parse(display, text);
+        var lint = new Run(display, reading, policy);
+        foreach (var problem in reading.Problems)
+        {
+            var rule = problem.Message.StartsWith("not valid YAML", StringComparison.Ordinal) ? LintRules.YamlSyntax
+                : problem.Message.StartsWith("metadata.version", StringComparison.Ordinal) ? LintRules.Version
+                : LintRules.Structure;
+            lint.Error(problem.Line, rule, problem.Message);
+        }
+
+        // A file that did not read as a mapping has nothing more to judge than its raw text.
+        if (reading.Positions.Paths.Count > 1)
+        {
+            lint.Placeholders();
+            lint.Variables();
+            lint.Version(history);
+            lint.Reviewers(history);
+            lint.Budgets();
+            lint.SpecialTokens();
+        }
+
+        lint.Secrets(text);
+        return [.. lint.Findings.OrderBy(f => f.Line)];
+    }
+
+    private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Placeholder(string name) => "{{" + name + "}}";
+
+    private sealed partial class Run(string display, PromptFileReading reading, LintPolicy policy)
+    {
+        private readonly PromptDefinition _prompt = reading.Prompt;
+
+        public List<LintFinding> Findings { get; } = [];
+
+        public void Error(int line, string rule, string message) =>
+            Findings.Add(new LintFinding(display, line, LintSeverity.Error, rule, message));
+
+        public void Warning(int line, string rule, string message) =>
+            Findings.Add(new LintFinding(display, line, LintSeverity.Warning, rule, message));
+
+        private int Line(string path) => reading.Positions.Of(path).Line;
+
+        private bool Reported(string path) =>
+            reading.Problems.Any(p => p.Message.StartsWith(path, StringComparison.Ordinal));
+
+        /// <summary>How a finding names test case <paramref name="index"/>: its id, if any, and its place.</summary>
+        private string CaseName(int index) => _prompt.TestData[index].Id is { } id
+            ? $"test case \"{id}\" (testData[{index}])"
+            : $"test case testData[{index}]";
+
+        public void Version(PromptHistory? history)
+        {
+            var version = _prompt.Metadata.Version;
+            if (version is null)
+            {
+                if (!reading.Positions.Contains("metadata.version"))
+                {
+                    Error(Line("metadata"), LintRules.Version, "metadata.version is missing: add version: 1.0.0 "
+                        + "under metadata: (semver 2.0.0) and raise it with every change");
+                }
+
+                return;
+            }
+
+            if (history?.PreviousText is not { } previousText
+                || PromptFile.Parse(display, previousText).Prompt.Metadata.Version is not { } previous
+                || version >= previous)
+            {
+                return;
+            }
+
+            Error(Line("metadata.version"), LintRules.VersionBackwards, $"metadata.version {version} is lower "
+                + $"than {previous}, the previous committed version: a version never goes back; set one above "
+                + $"{previous}");
+        }
+
+        public void Reviewers(PromptHistory? history)
+        {
+            var reviewers = _prompt.Metadata.Reviewers.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (reviewers.Count < policy.MinReviewers && !Reported("metadata.reviewers"))
+            {
+                var required = policy.MinReviewers == 1 ? "1 reviewer" : $"{policy.MinReviewers} reviewers";
+                Error(Line("metadata.reviewers"), LintRules.Reviewers, reading.Positions.Contains("metadata.reviewers")
+                    ? $"metadata.reviewers names {reviewers.Count}, fewer than the {required} required: add more"
+                    : $"metadata.reviewers is missing: name at least {required}, such as reviewers: [alice] under "
+                        + "metadata:");
+            }
+
+            if (history is null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < _prompt.Metadata.Reviewers.Count; i++)
+            {
+                var reviewer = _prompt.Metadata.Reviewers[i];
+                var (owner, approved) = history.Check(reviewer);
+                if (!owner && !approved)
+                {
+                    var owners = history.CodeOwners.Count == 0 ? "there is no CODEOWNERS file" : "not in CODEOWNERS";
+                    Error(Line($"metadata.reviewers[{i}]"), LintRules.ReviewerUnverified, $"metadata.reviewers: "
+                        + $"{reviewer} is {owners} and approved no commit that changed this file: add {reviewer} to "
+                        + $"CODEOWNERS, or have {reviewer} review the change and add a Reviewed-by: {reviewer} "
+                        + "trailer");
+                }
+            }
+        }
+
+        public void Budgets()
+        {
+            if (_prompt.Messages.Count == 0 || Reported("metadata.tokenBudget"))
+            {
+                return;
+            }
+
+            var declared = _prompt.Metadata.TokenBudgets;
+            var budgets = declared.Count > 0 ? declared : [new TokenBudget(null, policy.MaxTokens)];
+            var cases = _prompt.TestData.Count > 0
+                ? _prompt.TestData.Select((c, i) => (Name: CaseName(i), Values: c.Values)).ToList()
+                : [("the messages", new Dictionary<string, string>())];
+            foreach (var budget in budgets)
+            {
+                var (encoding, estimate) = budget.EncodingFor(_prompt.Model);
+                var target = budget.Target ?? _prompt.Model;
+                var counted = TokenEncodings.FromName(budget.Target) is not null
+                    ? $"with {encoding.Name()}"
+                    : $"for {target} ({encoding.Name()}{(estimate ? ", an estimate" : string.Empty)})";
+                var limit = declared.Count == 0
+                    ? $"the default budget of {Number(budget.Tokens)} (no metadata.tokenBudget)"
+                    : $"metadata.tokenBudget{(budget.Target is null ? string.Empty : "." + budget.Target)} of "
+                        + Number(budget.Tokens);
+                var line = declared.Count == 0 ? Line("messages")
+                    : Line(budget.Target is null ? "metadata.tokenBudget" : $"metadata.tokenBudget.{budget.Target}");
+                foreach (var (name, values) in cases)
+                {
+                    var rendered = _prompt.Render(values);
+                    var total = PromptTokens.CountChat(rendered.Messages, encoding, estimate).Total;
+                    if (total > budget.Tokens)
+                    {
+                        Error(line, LintRules.TokenBudget, $"{name} renders to {Number(total)} input tokens "
+                            + $"{counted}, over {limit}: shorten the messages or the values"
+                            + (declared.Count == 0 ? ", or declare metadata.tokenBudget" : ", or raise the budget"));
+                    }
+                }
+            }
+        }
+
+        public void SpecialTokens()
+        {
+            for (var i = 0; i < _prompt.Messages.Count; i++)
+            {
+                var content = _prompt.Messages[i].Content;
+                foreach (var special in SpecialTokenText.Find(content))
+                {
+                    var textLine = content.AsSpan(0, special.Offset).Count('\n') + 1;
+                    Error(reading.Positions.LineOf($"messages[{i}].content", textLine), LintRules.SpecialToken,
+                        $"messages[{i}].content holds {special.Text}{SpecialIn(special)}, written like a model's "
+                        + "control token: an endpoint that parses it would cut or restructure the prompt; remove it");
+                }
+            }
+
+            for (var i = 0; i < _prompt.TestData.Count; i++)
+            {
+                foreach (var (key, value) in _prompt.TestData[i].Values)
+                {
+                    foreach (var special in SpecialTokenText.Find(value))
+                    {
+                        Error(Line($"testData[{i}].{key}"), LintRules.SpecialToken, $"{CaseName(i)} gives {key} "
+                            + $"holding {special.Text}{SpecialIn(special)}, written like a model's control token: "
+                            + "an endpoint that parses it would cut or restructure the prompt; remove it");
+                    }
+                }
+            }
+        }
+
+        private static string SpecialIn(SpecialTokenText special) => special.SpecialIn.Count == 0
+            ? string.Empty
+            : $" (a special token of {string.Join(" and ", special.SpecialIn.Select(e => e.Name()))})";
+
+        public void Secrets(string text)
+        {
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                foreach (var name in SecretPatterns.Find(lines[i]).Select(s => s.Name).Distinct())
+                {
+                    var article = "AEIOU".Contains(name[0], StringComparison.Ordinal) ? "an" : "a";
+                    Error(i + 1, LintRules.Secret, $"holds what looks like {article} {name} in plain text: "
+                        + "remove it (and revoke it if it is real); pass keys through the environment, never in a "
+                        + "prompt file");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Frugal.Domain.Prompts.Lint;
+using Frugal.Sources.Prompts.Lint;
+using Frugal.Sources.Tests.Git;
+using Shouldly;
+using Xunit;
+
+namespace Frugal.Sources.Tests.Prompts.Lint;
+
+public sealed class PromptHistoryTests : IDisposable
+{
+    private static readonly DateTimeOffset Day = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly TestRepository _repo = new();
+
+    public void Dispose() => _repo.Dispose();
+
+    private static string Prompt(string version, string reviewers) => $"""
+        name: t
+        model: openai/gpt-4o-mini
+        messages:
+          - role: user
+            content: "Answer {'{'}{'{'}question{'}'}{'}'}"
+        testData:
+          - question: Why?
+        metadata:
+          version: {version}
+          reviewers: [{reviewers}]
+        """;
+
+    private string PromptPath => Path.Combine(_repo.Path, "prompts", "t.prompt.yml");
+
+    [Fact]
+    public void Read_AnEditedFile_ComparesWithItsLastCommit_AndReadsTrailersAndCodeOwners()
+    {
+        _repo.Commit("Add the prompt", Day, files:
+            [(".github/CODEOWNERS", "# owners\nprompts/ @alice @org/prompt-team\n"),
+                ("prompts/t.prompt.yml", Prompt("1.2.0", "alice"))]);
+        _repo.Commit("Tighten the prompt\n\nReviewed-by: Bob Example <bob@example.org>\n", Day.AddDays(1),
+            files: [("prompts/t.prompt.yml", Prompt("1.3.0", "alice, bob"))]);
+        File.WriteAllText(PromptPath, Prompt("1.1.0", "alice, bob, carol"));
+
+        var history = PromptHistory.Read(PromptPath);
+
+        history.PreviousText.ShouldBe(Prompt("1.3.0", "alice, bob"));
+        history.Approvals.ShouldBe(["Bob Example <bob@example.org>"]);
+        history.CodeOwners.ShouldBe(["alice", "org/prompt-team"]);
+        history.Check("@alice").ShouldBe((true, false));
+        history.Check("bob").ShouldBe((false, true));
+        history.Check("carol").ShouldBe((false, false));
+        PromptLinter.LintFile(PromptPath, "prompts/t.prompt.yml", new LintPolicy(), history)
+            .Select(f => $"{f.Line} {f.Rule}: {f.Message}")
+            .ShouldBe(
+            [
+                "9 version-backwards: metadata.version 1.1.0 is lower than 1.3.0, the previous committed version: a "
+                    + "version never goes back; set one above 1.3.0",
+                "10 reviewer-unverified: metadata.reviewers: carol is not in CODEOWNERS and approved no commit that "
+                    + "changed this file: add carol to CODEOWNERS, or have carol review the change and add a "
+                    + "Reviewed-by: carol trailer",
+            ]);
+    }
+
+    [Fact]
+    public void Read_ACommittedFile_ComparesWithTheCommitBefore_AndApprovedByCounts()
+    {
+        _repo.Commit("Add", Day, files: [("prompts/t.prompt.yml", Prompt("2.0.0", "dora"))]);
+        _repo.Commit("Go back\n\nApproved-by: dora\n", Day.AddDays(1),
+            files: [("prompts/t.prompt.yml", Prompt("1.9.0", "dora"))]);
+
+        var history = PromptHistory.Read(PromptPath);
+
+        history.PreviousText.ShouldBe(Prompt("2.0.0", "dora"));
+        history.CodeOwners.ShouldBeEmpty();
+        history.Check("dora").ShouldBe((false, true));
+        PromptLinter.LintFile(PromptPath, "t.prompt.yml", new LintPolicy(), history)
+            .Select(f => f.Rule).ShouldBe(["version-backwards"]);
+    }
+
+    [Fact]
+    public void Read_ANewFile_HasNoPreviousText()
+    {
+        _repo.Commit("Start", Day, files: [("README.md", "hello\n")]);
+        Directory.CreateDirectory(Path.GetDirectoryName(PromptPath)!);
+        File.WriteAllText(PromptPath, Prompt("0.1.0", "erin"));
+
+        var history = PromptHistory.Read(PromptPath);
+
+        history.PreviousText.ShouldBeNull();
+        history.Approvals.ShouldBeEmpty();
+    }
+}
