@@ -101,16 +101,20 @@ public static class JsonSchemaDiff
                 : new BumpReason(VersionBump.Minor, $"optional output field {path}.{name} added (§5: MINOR)"));
         }
 
-        foreach (var name in newRequired.Where(n => !oldRequired.Contains(n) && oldProperties.ContainsKey(n)))
+        foreach (var name in newRequired.Where(n => !oldRequired.Contains(n) && !AddedHere(n)))
         {
             reasons.Add(new BumpReason(VersionBump.Major, $"output field {path}.{name} became required (§5: MAJOR)"));
         }
 
-        foreach (var name in oldRequired.Where(n => !newRequired.Contains(n) && newProperties.ContainsKey(n)))
+        foreach (var name in oldRequired.Where(n => !newRequired.Contains(n) && !RemovedHere(n)))
         {
             reasons.Add(new BumpReason(VersionBump.Major,
                 $"output field {path}.{name} no longer required, so it may be missing (§5: MAJOR, as removed)"));
         }
+
+        bool AddedHere(string name) => newProperties.ContainsKey(name) && !oldProperties.ContainsKey(name);
+
+        bool RemovedHere(string name) => oldProperties.ContainsKey(name) && !newProperties.ContainsKey(name);
 
         if (a.TryGetProperty("items", out var oldItems) && b.TryGetProperty("items", out var newItems))
         {
