@@ -127,7 +127,11 @@ internal static class PromptDiffCommand
     /// </summary>
     internal static void WriteJson(Stream stream, PromptDiff diff, string oldName, string newName)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         json.WriteStartObject();
         json.WriteString("old", oldName);
         json.WriteString("new", newName);

@@ -76,6 +76,7 @@ public sealed class PromptDiffCommandTests : IDisposable
         change.GetProperty("subject").GetString().ShouldBe("login");
         root.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("reason").GetString())
             .ShouldBe(["test case login added (§5: MINOR)"]);
+        result.Stdout.ShouldContain("\"reason\": \"test case login added (§5: MINOR)\"");
     }
 
     [Fact]
