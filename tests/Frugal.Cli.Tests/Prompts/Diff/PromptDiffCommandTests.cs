@@ -80,6 +80,21 @@ public sealed class PromptDiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void Diff_RevisionPathFromASubfolder_IsRelativeToThatFolder()
+    {
+        _repository.Commit("v1", When, files: ("prompts/triage.prompt.yml", V1));
+        _repository.Commit("v1.1", When.AddDays(1), files: ("prompts/triage.prompt.yml", V11));
+
+        var result = FrugalProcess.Shell(Home,
+            $"cd '{_repository.Path}/prompts' && $FRUGAL prompt diff HEAD~1:triage.prompt.yml triage.prompt.yml");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldStartWith("prompt diff HEAD~1:triage.prompt.yml -> triage.prompt.yml\n");
+        result.Stdout.ShouldContain("  testData: added login\n");
+        result.Stdout.ShouldContain("Declared bump: MINOR (1.0.0 -> 1.1.0)");
+    }
+
+    [Fact]
     public void Diff_TwoFiles_ReportsTokensAndPasses()
     {
         var folder = _repository.Path;
