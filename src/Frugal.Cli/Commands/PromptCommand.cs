@@ -10,6 +10,7 @@ internal static class PromptCommand
         _ = clock;
         var command = new Command("prompt", "Lint, test and compare .prompt.yml files (prompts kept as code).");
         command.Subcommands.Add(PromptLintCommand.Create());
+        command.Subcommands.Add(PromptDiffCommand.Create());
         return command;
     }
 }
