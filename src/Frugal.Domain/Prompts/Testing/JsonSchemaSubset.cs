@@ -108,7 +108,8 @@ public static class JsonSchemaSubset
     private static void Range(
         JsonElement schema, string low, string high, double actual, string path, string unit, List<string> errors)
     {
-        if (schema.TryGetProperty(low, out var min) && min.ValueKind == JsonValueKind.Number && actual < min.GetDouble())
+        if (schema.TryGetProperty(low, out var min) && min.ValueKind == JsonValueKind.Number
+            && actual < min.GetDouble())
         {
             errors.Add($"{path} has {Text(actual)} {unit}, fewer than {low} {min.GetRawText()}");
         }

@@ -18,7 +18,7 @@ public enum AssertionOutcome
     /// <summary>It failed.</summary>
     Failed,
 
-    /// <summary>It could not be run here (an LLM judge, or latency on a cached reply); it does not fail the run.</summary>
+    /// <summary>It could not be run here (an LLM judge, latency of a cached reply); it does not fail the run.</summary>
     NotRun,
 }
 
@@ -86,7 +86,7 @@ public static class PromptReplyEvaluation
             JsonSchemaCheck s => Schema(s, reply.Text),
             MaxOutputTokensCheck m => reply.OutputTokens <= m.Tokens
                 ? null : $"{reply.OutputTokens} output tokens, more than {m.Tokens}",
-            LatencyCheck l when reply.FromCache => "\u0000served from the cache, so its latency was not measured",
+            LatencyCheck when reply.FromCache => "\u0000served from the cache, so its latency was not measured",
             LatencyCheck l => reply.LatencyMs <= l.Milliseconds
                 ? null : $"took {reply.LatencyMs} ms, more than {l.Milliseconds} ms",
             _ => $"\u0000check type {check.Type} is not run by this version",
