@@ -9,6 +9,7 @@ internal static class PromptCommand
     {
         _ = clock;
         var command = new Command("prompt", "Lint, test and compare .prompt.yml files (prompts kept as code).");
+        command.Subcommands.Add(PromptTestCommand.Create(clock));
         return command;
     }
 }
