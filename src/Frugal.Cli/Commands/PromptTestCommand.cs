@@ -108,7 +108,7 @@ internal static class PromptTestCommand
         var files = PromptFiles(parse.GetValue(Paths) ?? []);
         var cache = parse.GetValue(NoCache) ? null : CacheFolder();
         using var endpoint = new PromptTestEndpoint(url, ApiKey(parse.GetValue(ApiKeyEnv)),
-            parse.GetValue(ViaGateway), TimeSpan.FromSeconds(timeout), cache);
+            parse.GetValue(ViaGateway), TimeSpan.FromSeconds(timeout), cache, clock);
         var runner = new PromptTestRunner(endpoint, parse.GetValue(Model), repeat, clock);
         var (results, unreadable) = await RunFilesAsync(runner, files, cancel).ConfigureAwait(false);
         WriteLedger(parse, runner);

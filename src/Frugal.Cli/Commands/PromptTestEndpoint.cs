@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,10 +30,13 @@ internal sealed class PromptTestEndpoint : IDisposable
     private readonly HttpClient _http;
     private readonly string? _cacheFolder;
     private readonly TimeSpan _timeout;
+    private readonly TimeProvider _clock;
 
-    public PromptTestEndpoint(Uri url, string? apiKey, bool viaGateway, TimeSpan timeout, string? cacheFolder)
+    public PromptTestEndpoint(
+        Uri url, string? apiKey, bool viaGateway, TimeSpan timeout, string? cacheFolder, TimeProvider clock)
     {
         Url = url;
+        _clock = clock;
         _timeout = timeout;
         _cacheFolder = cacheFolder;
         _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -152,7 +154,7 @@ internal sealed class PromptTestEndpoint : IDisposable
             }
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = _clock.GetTimestamp();
         string text;
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel))
         {
@@ -178,7 +180,7 @@ internal sealed class PromptTestEndpoint : IDisposable
             }
         }
 
-        var parsed = Parse(text, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, hash);
+        var parsed = Parse(text, (long)_clock.GetElapsedTime(started).TotalMilliseconds, hash);
         if (parsed.Error is null && cached is not null)
         {
             Directory.CreateDirectory(_cacheFolder!);
@@ -195,8 +197,8 @@ internal sealed class PromptTestEndpoint : IDisposable
     internal string Hash(string body, int run) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Url}\n{body}\n{run}")));
 
-    private static EndpointReply Failed(string error, long started, string hash) =>
-        new(null, error, null, null, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, false, hash);
+    private EndpointReply Failed(string error, long started, string hash) =>
+        new(null, error, null, null, (long)_clock.GetElapsedTime(started).TotalMilliseconds, false, hash);
 
     private static string Clip(string text)
     {
