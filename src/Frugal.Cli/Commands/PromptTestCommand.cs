@@ -66,8 +66,8 @@ internal static class PromptTestCommand
 
     private static readonly Option<bool> NoCache = new("--no-cache")
     {
-        Description = "Call the endpoint even when a reply to the same request is cached "
-            + "($XDG_CACHE_HOME/frugal/prompt-test); fresh replies are still stored.",
+        Description = "Call the endpoint for every run, neither reading nor writing the reply cache "
+            + "($XDG_CACHE_HOME/frugal/prompt-test, else ~/.cache/frugal/prompt-test).",
     };
 
     private static readonly Option<double> MinEfficiency = new("--min-efficiency")
