@@ -1,11 +1,11 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Text.Json.Nodes;
+using Frugal.Cli.Tests.Support;
 using Frugal.Storage.Tests.TestData;
 using OpenAI;
 using OpenAI.Chat;
 using Shouldly;
-using Frugal.Cli.Tests.Support;
 
 namespace Frugal.Cli.Tests.Prompts.Testing;
 
