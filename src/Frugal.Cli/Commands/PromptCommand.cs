@@ -7,9 +7,9 @@ internal static class PromptCommand
 {
     public static Command Create(TimeProvider clock)
     {
-        _ = clock;
         var command = new Command("prompt", "Lint, test and compare .prompt.yml files (prompts kept as code).");
         command.Subcommands.Add(PromptLintCommand.Create());
+        command.Subcommands.Add(PromptTestCommand.Create(clock));
         command.Subcommands.Add(PromptDiffCommand.Create());
         return command;
     }

@@ -1,0 +1,250 @@
+using System.CommandLine;
+using Frugal.Cli.Infrastructure;
+using Frugal.Domain.Prompts.Testing;
+using Frugal.Sources.Prompts;
+
+namespace Frugal.Cli.Commands;
+
+/// <summary>
+/// <c>frugal prompt test</c>: runs every test case of prompt files against an OpenAI-compatible endpoint, checks the
+/// replies, and reports pass rate, flakiness, tokens and efficiency; exit code 1 when a case or the policy fails.
+/// </summary>
+internal static class PromptTestCommand
+{
+    private static readonly Argument<string[]> Paths = new("path")
+    {
+        Description = "Prompt files, or folders searched for *.prompt.yml and *.prompt.yaml (default: .).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<string> Endpoint = new("--endpoint")
+    {
+        Description = "The OpenAI-compatible endpoint: a base such as http://127.0.0.1:11434 (Ollama) or "
+            + "http://host:9600/v1 (LoLLMs), or the full .../v1/chat/completions URL.",
+        HelpName = "URL",
+        Required = true,
+    };
+
+    private static readonly Option<string?> Model = new("--model")
+    {
+        Description = "The model to call (default: the file's model).",
+        HelpName = "NAME",
+    };
+
+    private static readonly Option<string?> ApiKeyEnv = new("--api-key-env")
+    {
+        Description = "The environment variable holding the API key, sent as Authorization: Bearer.",
+        HelpName = "VAR",
+    };
+
+    private static readonly Option<bool> ViaGateway = new("--via-gateway")
+    {
+        Description = "The endpoint is a Frugal gateway: calls carry x-frugal-session: prompt-test, and the gateway "
+            + "(not this command) writes them to its ledger.",
+    };
+
+    private static readonly Option<int?> Repeat = new("--repeat")
+    {
+        Description = "Runs per test case (default: metadata.repeat, else 1); a case passes only if every run does.",
+        HelpName = "N",
+    };
+
+    private static readonly Option<double> TimeoutSeconds = new("--timeout")
+    {
+        Description = "Seconds to wait for each answer before the run fails.",
+        HelpName = "S",
+        DefaultValueFactory = _ => 60,
+    };
+
+    private static readonly Option<string?> JUnit = new("--junit")
+    {
+        Description = "Also write the results as JUnit XML to FILE, for CI test viewers.",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<bool> Json = new("--json") { Description = "Print the results as JSON." };
+
+    private static readonly Option<bool> NoCache = new("--no-cache")
+    {
+        Description = "Call the endpoint for every run, neither reading nor writing the reply cache "
+            + "($XDG_CACHE_HOME/frugal/prompt-test, else ~/.cache/frugal/prompt-test).",
+    };
+
+    private static readonly Option<double> MinEfficiency = new("--min-efficiency")
+    {
+        Description = "The least efficiency (passed cases per token, reference §4.4) a prompt must reach.",
+        HelpName = "X",
+        DefaultValueFactory = _ => 0.8,
+    };
+
+    public static Command Create(TimeProvider clock)
+    {
+        var command = new Command("test", "Run prompt files' test cases against an OpenAI-compatible endpoint.")
+        {
+            Paths, Endpoint, Model, ApiKeyEnv, ViaGateway, Repeat, TimeoutSeconds, JUnit, Json, NoCache,
+            MinEfficiency, CommonOptions.Ledger,
+        };
+        command.SetAction((parse, cancel) => RunAsync(parse, clock, cancel));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, TimeProvider clock, CancellationToken cancel)
+    {
+        var url = PromptTestEndpoint.ChatUrl(parse.GetValue(Endpoint)!)
+            ?? throw CliError.Usage($"--endpoint '{parse.GetValue(Endpoint)}' is not an http(s) URL: give one such "
+                + "as http://127.0.0.1:11434 or http://host/v1/chat/completions.");
+        var repeat = parse.GetValue(Repeat);
+        if (repeat is < 1 or > 100)
+        {
+            throw CliError.Usage($"--repeat {repeat} is out of range: give 1 to 100 runs per case.");
+        }
+
+        var timeout = parse.GetValue(TimeoutSeconds);
+        if (!(timeout > 0 && timeout <= 3600))
+        {
+            throw CliError.Usage("--timeout must be above 0 and at most 3600 seconds.");
+        }
+
+        var files = PromptFiles(parse.GetValue(Paths) ?? []);
+        var cache = parse.GetValue(NoCache) ? null : CacheFolder();
+        using var endpoint = new PromptTestEndpoint(url, ApiKey(parse.GetValue(ApiKeyEnv)),
+            parse.GetValue(ViaGateway), TimeSpan.FromSeconds(timeout), cache, clock);
+        var runner = new PromptTestRunner(endpoint, parse.GetValue(Model), repeat, clock);
+        var (results, unreadable) = await RunFilesAsync(runner, files, cancel).ConfigureAwait(false);
+        WriteLedger(parse, runner);
+        return Report(parse, results, unreadable);
+    }
+
+    private static async Task<(List<PromptFileResult> Results, int Unreadable)> RunFilesAsync(
+        PromptTestRunner runner, IReadOnlyList<string> files, CancellationToken cancel)
+    {
+        var results = new List<PromptFileResult>();
+        var unreadable = 0;
+        foreach (var file in files)
+        {
+            PromptFileReading reading;
+            try
+            {
+                reading = PromptFile.Read(file);
+            }
+            catch (PromptFileException e)
+            {
+                await Console.Error.WriteLineAsync($"{file}: {e.Message}").ConfigureAwait(false);
+                unreadable++;
+                continue;
+            }
+
+            if (!reading.IsValid)
+            {
+                foreach (var problem in reading.Problems)
+                {
+                    await Console.Error.WriteLineAsync($"{file}:{problem}").ConfigureAwait(false);
+                }
+
+                unreadable++;
+                continue;
+            }
+
+            results.Add(await runner.RunAsync(file, reading.Prompt, cancel).ConfigureAwait(false));
+        }
+
+        return (results, unreadable);
+    }
+
+    private static int Report(ParseResult parse, List<PromptFileResult> results, int unreadable)
+    {
+        var minEfficiency = parse.GetValue(MinEfficiency);
+        if (parse.GetValue(JUnit) is { } junit)
+        {
+            PromptTestReport.JUnit(junit, results);
+        }
+
+        if (parse.GetValue(Json))
+        {
+            using var stdout = Console.OpenStandardOutput();
+            PromptTestReport.Json(stdout, results, minEfficiency);
+            stdout.WriteByte((byte)'\n');
+        }
+        else
+        {
+            Console.Out.Write(PromptTestReport.Text(results, minEfficiency));
+        }
+
+        var passed = unreadable == 0 && results.All(r => PromptTestReport.Passes(r, minEfficiency));
+        if (results.Count == 0 && unreadable == 0)
+        {
+            Console.Error.WriteLine("No prompt files found: give files or folders holding *.prompt.yml.");
+        }
+
+        return passed ? 0 : CliError.FailureExitCode;
+    }
+
+    private static void WriteLedger(ParseResult parse, PromptTestRunner runner)
+    {
+        if (runner.Calls.Count == 0)
+        {
+            return;
+        }
+
+        if (parse.GetValue(ViaGateway))
+        {
+            Console.Error.WriteLine($"{runner.Calls.Count} calls went through the gateway, which records them "
+                + "(session prompt-test); they are not written again here.");
+            return;
+        }
+
+        using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
+        ledger.Commit(runner.Calls, []);
+    }
+
+    private static string? ApiKey(string? variable)
+    {
+        if (variable is null)
+        {
+            return null;
+        }
+
+        var key = Environment.GetEnvironmentVariable(variable);
+        return string.IsNullOrWhiteSpace(key)
+            ? throw CliError.Usage($"--api-key-env {variable}: that variable is unset or empty; export the key in it.")
+            : key.Trim();
+    }
+
+    /// <summary>The files named, and the prompt files under the folders named, each once, folders sorted.</summary>
+    private static List<string> PromptFiles(string[] paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths.Length == 0 ? ["."] : paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".prompt.yml", StringComparison.OrdinalIgnoreCase)
+                        || f.EndsWith(".prompt.yaml", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                throw CliError.Usage($"{path}: no such file or folder; give prompt files or folders holding them.");
+            }
+        }
+
+        return files.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary><c>$XDG_CACHE_HOME/frugal/prompt-test</c>, else <c>~/.cache/frugal/prompt-test</c>.</summary>
+    private static string CacheFolder()
+    {
+        var cacheHome = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (string.IsNullOrWhiteSpace(cacheHome))
+        {
+            cacheHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        }
+
+        return Path.Combine(cacheHome, "frugal", "prompt-test");
+    }
+}

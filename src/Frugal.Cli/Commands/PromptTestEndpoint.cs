@@ -1,0 +1,247 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Frugal.Domain.Prompts;
+
+namespace Frugal.Cli.Commands;
+
+/// <summary>What one chat call gave back, from the endpoint or the disk cache.</summary>
+/// <param name="Text">The reply's text, or null when the call failed.</param>
+/// <param name="Error">Why the call failed; null when it answered.</param>
+/// <param name="PromptTokens">usage.prompt_tokens, when the endpoint reported it.</param>
+/// <param name="CompletionTokens">usage.completion_tokens, when the endpoint reported it.</param>
+/// <param name="LatencyMs">How long the call took (0 from the cache).</param>
+/// <param name="FromCache">Whether the reply came from the disk cache.</param>
+/// <param name="RequestHash">The SHA-256 of the request, in hex: the cache key.</param>
+internal sealed record EndpointReply(
+    string? Text, string? Error, long? PromptTokens, long? CompletionTokens, long LatencyMs, bool FromCache,
+    string RequestHash);
+
+/// <summary>
+/// An OpenAI-compatible <c>/v1/chat/completions</c> endpoint (Ollama, LoLLMs, llama.cpp, vLLM, OpenAI, a Frugal
+/// gateway), called without streaming, with replies cached on disk by request hash.
+/// </summary>
+internal sealed class PromptTestEndpoint : IDisposable
+{
+    /// <summary>The session header a Frugal gateway files the calls under.</summary>
+    public const string SessionHeader = "x-frugal-session";
+
+    private readonly HttpClient _http;
+    private readonly string? _cacheFolder;
+    private readonly TimeSpan _timeout;
+    private readonly TimeProvider _clock;
+
+    public PromptTestEndpoint(
+        Uri url, string? apiKey, bool viaGateway, TimeSpan timeout, string? cacheFolder, TimeProvider clock)
+    {
+        Url = url;
+        _clock = clock;
+        _timeout = timeout;
+        _cacheFolder = cacheFolder;
+        _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        if (apiKey is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        if (viaGateway)
+        {
+            _http.DefaultRequestHeaders.Add(SessionHeader, "prompt-test");
+        }
+    }
+
+    /// <summary>The chat completions URL called.</summary>
+    public Uri Url { get; }
+
+    /// <summary>
+    /// The chat completions URL of <paramref name="endpoint"/>: as given when it ends in <c>/chat/completions</c>,
+    /// else with <c>/chat/completions</c> added after a trailing <c>/v1</c>, else <c>/v1/chat/completions</c>.
+    /// </summary>
+    public static Uri? ChatUrl(string endpoint)
+    {
+        if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+
+        var path = uri.AbsolutePath.TrimEnd('/');
+        path = path.EndsWith("/chat/completions", StringComparison.Ordinal) ? path
+            : path.EndsWith("/v1", StringComparison.Ordinal) ? path + "/chat/completions"
+            : path + "/v1/chat/completions";
+        return new UriBuilder(uri) { Path = path }.Uri;
+    }
+
+    /// <summary>The request body: model, messages, the file's parameters, its seed and its response format.</summary>
+    public static string RequestBody(PromptDefinition prompt, string model, IReadOnlyList<PromptMessage> messages)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("model", model);
+            json.WriteStartArray("messages");
+            foreach (var message in messages)
+            {
+                json.WriteStartObject();
+                json.WriteString("role", message.Role.ToString().ToLowerInvariant());
+                json.WriteString("content", message.Content);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            WriteParameters(json, prompt);
+            json.WriteBoolean("stream", false);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteParameters(Utf8JsonWriter json, PromptDefinition prompt)
+    {
+        var parameters = prompt.ModelParameters;
+        if (parameters.Temperature is { } temperature)
+        {
+            json.WriteNumber("temperature", temperature);
+        }
+
+        if (parameters.TopP is { } topP)
+        {
+            json.WriteNumber("top_p", topP);
+        }
+
+        if (parameters.MaxTokens is { } maxTokens)
+        {
+            json.WriteNumber("max_tokens", maxTokens);
+        }
+
+        if (prompt.Metadata.Seed is { } seed)
+        {
+            json.WriteNumber("seed", seed);
+        }
+
+        if (prompt.ResponseFormat is PromptResponseFormat.JsonObject)
+        {
+            json.WriteStartObject("response_format");
+            json.WriteString("type", "json_object");
+            json.WriteEndObject();
+        }
+        else if (prompt.ResponseFormat is PromptResponseFormat.JsonSchema && prompt.JsonSchema is { } schema)
+        {
+            json.WriteStartObject("response_format");
+            json.WriteString("type", "json_schema");
+            json.WritePropertyName("json_schema");
+            json.WriteRawValue(schema);
+            json.WriteEndObject();
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="body"/> as the <paramref name="run"/>-th run (from 0), or reads the cached reply of the
+    /// same request and run. Only answers with a reply are cached; failures never are.
+    /// </summary>
+    public async Task<EndpointReply> CallAsync(string body, int run, CancellationToken cancel)
+    {
+        var hash = Hash(body, run);
+        var cached = _cacheFolder is null ? null : Path.Combine(_cacheFolder, hash + ".json");
+        if (cached is not null && File.Exists(cached))
+        {
+            var reply = Parse(await File.ReadAllTextAsync(cached, cancel).ConfigureAwait(false), 0, hash);
+            if (reply.Error is null)
+            {
+                return reply with { FromCache = true };
+            }
+        }
+
+        var started = _clock.GetTimestamp();
+        string text;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel))
+        {
+            timeout.CancelAfter(_timeout);
+            try
+            {
+                using var content = new StringContent(body, Encoding.UTF8, "application/json");
+                using var response = await _http.PostAsync(Url, content, timeout.Token).ConfigureAwait(false);
+                text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return Failed($"HTTP {(int)response.StatusCode} from {Url}: {Clip(text)}", started, hash);
+                }
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                var seconds = _timeout.TotalSeconds;
+                return Failed($"no answer from {Url} within {seconds:0.###} s (--timeout)", started, hash);
+            }
+            catch (HttpRequestException e)
+            {
+                return Failed($"cannot reach {Url}: {e.Message}", started, hash);
+            }
+        }
+
+        var parsed = Parse(text, (long)_clock.GetElapsedTime(started).TotalMilliseconds, hash);
+        if (parsed.Error is null && cached is not null)
+        {
+            Directory.CreateDirectory(_cacheFolder!);
+            await File.WriteAllTextAsync(cached, text, cancel).ConfigureAwait(false);
+        }
+
+        return parsed;
+    }
+
+    /// <summary>
+    /// The cache key: SHA-256 of the URL, the body and the run number (so each of N repeats is its own sample).
+    /// The API key is not part of it.
+    /// </summary>
+    internal string Hash(string body, int run) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Url}\n{body}\n{run}")));
+
+    private EndpointReply Failed(string error, long started, string hash) =>
+        new(null, error, null, null, (long)_clock.GetElapsedTime(started).TotalMilliseconds, false, hash);
+
+    private static string Clip(string text)
+    {
+        var oneLine = text.ReplaceLineEndings(" ").Trim();
+        return oneLine.Length <= 200 ? oneLine : oneLine[..200] + "…";
+    }
+
+    private static EndpointReply Parse(string text, long latencyMs, string hash)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array
+                || choices.GetArrayLength() == 0 || !choices[0].TryGetProperty("message", out var message))
+            {
+                return new(null, $"the answer has no choices[0].message: {Clip(text)}", null, null, latencyMs, false,
+                    hash);
+            }
+
+            var content = message.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String
+                ? c.GetString()! : string.Empty;
+            var (prompt, completion) = Usage(root);
+            return new(content, null, prompt, completion, latencyMs, false, hash);
+        }
+        catch (JsonException e)
+        {
+            return new(null, $"the answer is not JSON ({e.Message})", null, null, latencyMs, false, hash);
+        }
+    }
+
+    private static (long? Prompt, long? Completion) Usage(JsonElement root)
+    {
+        if (!root.TryGetProperty("usage", out var usage) || usage.ValueKind != JsonValueKind.Object)
+        {
+            return (null, null);
+        }
+
+        return (Number(usage, "prompt_tokens"), Number(usage, "completion_tokens"));
+    }
+
+    private static long? Number(JsonElement usage, string name) =>
+        usage.TryGetProperty(name, out var value) && value.TryGetInt64(out var number) ? number : null;
+
+    public void Dispose() => _http.Dispose();
+}

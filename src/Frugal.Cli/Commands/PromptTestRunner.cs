@@ -1,0 +1,88 @@
+using Frugal.Domain.Prompts;
+using Frugal.Domain.Prompts.Testing;
+using Frugal.Domain.Usage;
+using Frugal.Sources.Prompts;
+
+namespace Frugal.Cli.Commands;
+
+/// <summary>Runs every test case of one prompt file against an endpoint, <c>repeat</c> times each.</summary>
+internal sealed class PromptTestRunner(PromptTestEndpoint endpoint, string? model, int? repeat, TimeProvider clock)
+{
+    /// <summary>The calls actually made (not served from the cache), as ledger usage of source prompt-test.</summary>
+    public List<UsageRecord> Calls { get; } = [];
+
+    public async Task<PromptFileResult> RunAsync(string path, PromptDefinition prompt, CancellationToken cancel)
+    {
+        var runs = repeat ?? prompt.Metadata.Repeat ?? 1;
+        var modelName = model ?? prompt.Model;
+        var cases = new List<PromptCaseResult>();
+        for (var i = 0; i < prompt.TestData.Count; i++)
+        {
+            var testCase = prompt.TestData[i];
+            var rendered = prompt.Render(testCase);
+            if (rendered.Missing.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"{path}: case {CaseName(testCase, i)} has no value for "
+                    + $"{string.Join(", ", rendered.Missing)}; they are sent as written.").ConfigureAwait(false);
+            }
+
+            var body = PromptTestEndpoint.RequestBody(prompt, modelName, rendered.Messages);
+            var results = new List<PromptRun>(runs);
+            for (var run = 0; run < runs; run++)
+            {
+                var reply = await endpoint.CallAsync(body, run, cancel).ConfigureAwait(false);
+                results.Add(Judge(prompt, testCase, rendered, modelName, reply));
+            }
+
+            cases.Add(new PromptCaseResult(CaseName(testCase, i), results));
+        }
+
+        return new PromptFileResult(path, prompt.Name, cases);
+    }
+
+    /// <summary>The case's <c>id</c>, else <c>case N</c> from 1.</summary>
+    public static string CaseName(PromptTestCase testCase, int index) => testCase.Id ?? $"case {index + 1}";
+
+    private PromptRun Judge(
+        PromptDefinition prompt, PromptTestCase testCase, RenderedPrompt rendered, string modelName,
+        EndpointReply reply)
+    {
+        if (reply.Text is null)
+        {
+            return new PromptRun(null, reply.Error, 0, 0, false, []);
+        }
+
+        var estimated = reply.PromptTokens is null || reply.CompletionTokens is null;
+        var promptTokens = reply.PromptTokens ?? PromptTokens.CountChat(rendered.Messages, modelName).Total;
+        var completionTokens = reply.CompletionTokens ?? PromptTokens.Count(reply.Text, modelName).Tokens;
+        var seen = new PromptReply(reply.Text.Trim(), completionTokens, reply.LatencyMs, reply.FromCache);
+        var assertions = PromptReplyEvaluation.Evaluate(prompt, testCase, seen);
+        if (!reply.FromCache)
+        {
+            Calls.Add(Record(prompt, modelName, reply, promptTokens, completionTokens, estimated));
+        }
+
+        return new PromptRun(seen, null, promptTokens, completionTokens, estimated, assertions);
+    }
+
+    private UsageRecord Record(
+        PromptDefinition prompt, string modelName, EndpointReply reply, long promptTokens, long completionTokens,
+        bool estimated)
+    {
+        var at = clock.GetUtcNow();
+        return new UsageRecord
+        {
+            Source = "prompt-test",
+            SourceKey = $"{reply.RequestHash}:{at.ToUnixTimeMilliseconds()}:{Calls.Count}",
+            Timestamp = at,
+            SessionId = $"prompt-test:{prompt.Name}",
+            Project = Directory.GetCurrentDirectory(),
+            Tool = "frugal prompt test",
+            Model = modelName,
+            Tokens = new TokenCounts(promptTokens, 0, 0, 0, completionTokens),
+            Local = endpoint.Url.IsLoopback,
+            LatencyMs = reply.LatencyMs,
+            Provenance = estimated ? Provenance.TokensEstimated : Provenance.None,
+        };
+    }
+}

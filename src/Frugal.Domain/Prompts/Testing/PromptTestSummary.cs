@@ -1,0 +1,70 @@
+namespace Frugal.Domain.Prompts.Testing;
+
+/// <summary>One call of one test case.</summary>
+/// <param name="Reply">The reply, or null when the call failed.</param>
+/// <param name="Error">Why the call failed (timeout, HTTP error); null when it answered.</param>
+/// <param name="PromptTokens">Input tokens, as the endpoint reported them or as counted.</param>
+/// <param name="CompletionTokens">Output tokens, likewise.</param>
+/// <param name="TokensEstimated">Whether the endpoint reported no usage, so the tokens were counted here.</param>
+/// <param name="Assertions">Every evaluator's and check's verdict; empty when the call failed.</param>
+public sealed record PromptRun(
+    PromptReply? Reply, string? Error, long PromptTokens, long CompletionTokens, bool TokensEstimated,
+    IReadOnlyList<AssertionResult> Assertions)
+{
+    /// <summary>Whether the call answered and no assertion failed (assertions not run do not count).</summary>
+    public bool Passed => Error is null && Assertions.All(a => a.Outcome != AssertionOutcome.Failed);
+
+    /// <summary>Input plus output tokens.</summary>
+    public long TotalTokens => checked(PromptTokens + CompletionTokens);
+}
+
+/// <summary>Every run of one test case.</summary>
+/// <param name="Name">The case's <c>id</c>, else its position (<c>case 1</c>).</param>
+/// <param name="Runs">Its runs, in order.</param>
+public sealed record PromptCaseResult(string Name, IReadOnlyList<PromptRun> Runs)
+{
+    /// <summary>How many runs passed (k of n).</summary>
+    public int PassedRuns => Runs.Count(r => r.Passed);
+
+    /// <summary>Whether every run passed (the pass^k gate: reliability, not capability).</summary>
+    public bool Passed => Runs.Count > 0 && PassedRuns == Runs.Count;
+
+    /// <summary>Whether some runs passed and some failed.</summary>
+    public bool Flaky => PassedRuns > 0 && PassedRuns < Runs.Count;
+}
+
+/// <summary>
+/// The results of one prompt file. Efficiency is defined as in the prompts reference, §4.4:
+/// <c>efficiency = passed_cases / (prompt_tokens + completion_tokens)</c> over the run, where each repeat of a case
+/// is one case run and the tokens are those of every call made (cached replies included, since they stand for
+/// calls); its inverse is the tokens per passed case.
+/// </summary>
+/// <param name="Path">The prompt file.</param>
+/// <param name="Name">The prompt's name.</param>
+/// <param name="Cases">Each test case's results.</param>
+public sealed record PromptFileResult(string Path, string Name, IReadOnlyList<PromptCaseResult> Cases)
+{
+    /// <summary>Runs over every case.</summary>
+    public int Runs => Cases.Sum(c => c.Runs.Count);
+
+    /// <summary>Runs that passed, over every case.</summary>
+    public int PassedRuns => Cases.Sum(c => c.PassedRuns);
+
+    /// <summary>Passed runs over all runs, 0 to 1; 0 when there was no run.</summary>
+    public double PassRate => Runs == 0 ? 0 : (double)PassedRuns / Runs;
+
+    /// <summary>Input plus output tokens of every run.</summary>
+    public long TotalTokens => Cases.SelectMany(c => c.Runs).Aggregate(0L, (sum, r) => checked(sum + r.TotalTokens));
+
+    /// <summary>Whether any run's tokens were counted here because the endpoint reported none.</summary>
+    public bool TokensEstimated => Cases.SelectMany(c => c.Runs).Any(r => r.TokensEstimated);
+
+    /// <summary><c>passed_cases / (prompt_tokens + completion_tokens)</c>; 0 when no token was used.</summary>
+    public double Efficiency => TotalTokens == 0 ? 0 : (double)PassedRuns / TotalTokens;
+
+    /// <summary>Tokens per passed case run (the inverse of <see cref="Efficiency"/>); null when none passed.</summary>
+    public double? TokensPerPassedCase => PassedRuns == 0 ? null : (double)TotalTokens / PassedRuns;
+
+    /// <summary>Whether every case passed every run.</summary>
+    public bool AllCasesPassed => Cases.All(c => c.Passed);
+}

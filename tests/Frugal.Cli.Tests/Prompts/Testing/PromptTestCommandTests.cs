@@ -1,0 +1,197 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Frugal.Cli.Tests.Support;
+using Frugal.Storage.Tests.TestData;
+using Microsoft.Data.Sqlite;
+using Shouldly;
+
+namespace Frugal.Cli.Tests.Prompts.Testing;
+
+public sealed class PromptTestCommandTests : IDisposable
+{
+    private const string Prompt = """
+        name: greet
+        model: openai/gpt-4o-mini
+        modelParameters:
+          temperature: 0
+          maxTokens: 50
+        messages:
+          - role: system
+            content: Answer with one word.
+          - role: user
+            content: 'Say {{word}}'
+        testData:
+          - id: says-ok
+            word: ok
+        evaluators:
+          - name: says the word
+            string:
+              contains: '{{word}}'
+          - name: judge
+            uses: github/fluency
+        checks:
+          - type: max-output-tokens
+            value: 20
+        metadata:
+          repeat: 3
+          seed: 7
+        """;
+
+    private readonly TempFolder _home = new();
+
+    private string Ledger => _home.Combine("ledger.db");
+
+    private string File => _home.Combine("greet.prompt.yml");
+
+    public PromptTestCommandTests() => System.IO.File.WriteAllText(File, Prompt);
+
+    public void Dispose() => _home.Dispose();
+
+    [Fact]
+    public async Task Test_FlakyCase_ReportsTwoOfThreeAndFails()
+    {
+        await using var fake = await FakeChatServer.StartAsync((call, _) => new FakeAnswer(call == 2 ? "no" : "OK"));
+        var junit = _home.Combine("results.xml");
+
+        var result = Run(fake, "--json", "--junit", junit);
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        var testCase = Json(result)["prompts"]![0]!["cases"]![0]!;
+        testCase["passedRuns"]!.GetValue<int>().ShouldBe(2);
+        testCase["flaky"]!.GetValue<bool>().ShouldBeTrue();
+        testCase["passed"]!.GetValue<bool>().ShouldBeFalse();
+        var judge = testCase["runs"]![0]!["assertions"]!.AsArray().Single(a => a!["name"]!.ToString() == "judge")!;
+        judge["outcome"]!.ToString().ShouldBe("not-run");
+        judge["detail"]!.ToString().ShouldContain("LLM judge");
+        var xml = XDocument.Load(junit);
+        var suite = xml.Root!.Element("testsuite")!;
+        ((int)suite.Attribute("tests")!).ShouldBe(3);
+        ((int)suite.Attribute("failures")!).ShouldBe(1);
+        ((int)suite.Attribute("errors")!).ShouldBe(0);
+        suite.Elements("testcase").Count().ShouldBe(3);
+        suite.Elements("testcase").Count(t => t.Element("failure") is not null).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Test_AllPass_WritesLedgerRowsOfSourcePromptTest()
+    {
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("ok"));
+
+        var result = Run(fake, "--min-efficiency", "0");
+
+        result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
+        result.Stdout.ShouldContain("3 of 3 runs passed");
+        result.Stdout.ShouldContain("tokens per passed case 50");
+        result.Stdout.ShouldContain("efficiency 0.02 passed cases per token");
+        var rows = LedgerRows();
+        rows.Count.ShouldBe(3);
+        rows.ShouldAllBe(r => r.Input == 40 && r.Output == 10 && r.Provenance == 0);
+    }
+
+    [Fact]
+    public async Task Test_DefaultPolicy_FailsBelowMinimumEfficiency()
+    {
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("ok"));
+
+        var result = Run(fake);
+
+        result.ExitCode.ShouldBe(1);
+        result.Stdout.ShouldContain("below the policy minimum 0.8");
+    }
+
+    [Fact]
+    public async Task Test_EndpointWithoutUsage_CountsTokensAndMarksThemEstimated()
+    {
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("ok", Usage: false));
+
+        var result = Run(fake, "--json", "--repeat", "1", "--min-efficiency", "0");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var prompt = Json(result)["prompts"]![0]!;
+        prompt["tokensEstimated"]!.GetValue<bool>().ShouldBeTrue();
+        var run = prompt["cases"]![0]!["runs"]![0]!;
+        run["tokensEstimated"]!.GetValue<bool>().ShouldBeTrue();
+        run["promptTokens"]!.GetValue<long>().ShouldBeGreaterThan(10);
+        run["completionTokens"]!.GetValue<long>().ShouldBe(1);
+        LedgerRows().Single().Provenance.ShouldBe(32);
+    }
+
+    [Fact]
+    public async Task Test_EndpointThatHangs_FailsClearlyWithinTheTimeout()
+    {
+        await using var fake = await FakeChatServer.StartAsync(
+            (_, _) => new FakeAnswer("ok", Delay: TimeSpan.FromMinutes(5)));
+        var started = TimeProvider.System.GetTimestamp();
+
+        var result = Run(fake, "--repeat", "1", "--timeout", "1");
+
+        TimeProvider.System.GetElapsedTime(started).ShouldBeLessThan(TimeSpan.FromSeconds(30));
+        result.ExitCode.ShouldBe(1);
+        result.Stdout.ShouldContain("no answer from");
+        result.Stdout.ShouldContain("within 1 s (--timeout)");
+    }
+
+    [Fact]
+    public async Task Test_SecondRun_IsServedFromTheDiskCache()
+    {
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("ok"));
+        Run(fake, "--min-efficiency", "0").ExitCode.ShouldBe(0);
+
+        var again = Run(fake, "--json", "--min-efficiency", "0");
+
+        again.ExitCode.ShouldBe(0, again.Stderr);
+        fake.Requests.Count.ShouldBe(3);
+        var runs = Json(again)["prompts"]![0]!["cases"]![0]!["runs"]!.AsArray();
+        runs.ShouldAllBe(r => r!["fromCache"]!.GetValue<bool>());
+        LedgerRows().Count.ShouldBe(3);
+        Run(fake, "--no-cache", "--min-efficiency", "0").ExitCode.ShouldBe(0);
+        fake.Requests.Count.ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task Test_ViaGateway_SendsBearerKeyAndSessionHeader()
+    {
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("ok"));
+        var environment = new Dictionary<string, string>
+        {
+            ["XDG_CACHE_HOME"] = _home.Combine("cache"),
+            ["FRUGAL_TEST_KEY"] = "sk-frugal-test",
+        };
+
+        var result = FrugalProcess.RunWith(_home.Path, environment, "prompt", "test", File, "--endpoint",
+            fake.BaseUrl + "v1", "--via-gateway", "--api-key-env", "FRUGAL_TEST_KEY", "--repeat", "1",
+            "--min-efficiency", "0", "--ledger", Ledger);
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var request = fake.Requests.Single();
+        request.Path.ShouldBe("/v1/chat/completions");
+        request.Headers["authorization"].ShouldBe("Bearer sk-frugal-test");
+        request.Headers["x-frugal-session"].ShouldBe("prompt-test");
+    }
+
+    internal FrugalProcess.Result Run(FakeChatServer fake, params string[] extra)
+    {
+        var environment = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = _home.Combine("cache") };
+        string[] args = ["prompt", "test", File, "--endpoint", fake.BaseUrl.ToString(), "--ledger", Ledger];
+        return FrugalProcess.RunWith(_home.Path, environment, [.. args, .. extra]);
+    }
+
+    private static JsonNode Json(FrugalProcess.Result result) => JsonNode.Parse(result.Stdout)!;
+
+    private List<(long Input, long Output, long Provenance)> LedgerRows()
+    {
+        using var connection = new SqliteConnection($"Data Source={Ledger};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT input_tokens, output_tokens, provenance FROM usage WHERE source = 'prompt-test' ORDER BY id;";
+        using var reader = command.ExecuteReader();
+        var rows = new List<(long, long, long)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+
+        return rows;
+    }
+}
