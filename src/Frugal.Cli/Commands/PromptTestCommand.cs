@@ -72,7 +72,8 @@ internal static class PromptTestCommand
 
     private static readonly Option<double> MinEfficiency = new("--min-efficiency")
     {
-        Description = "The least efficiency (passed cases per token, reference §4.4) a prompt must reach.",
+        Description = "The least efficiency (passed cases per 1,000 tokens, reference §4.4) a prompt must reach "
+            + "(default 0.8, the published policy: at most 1,250 tokens per passed case).",
         HelpName = "X",
         DefaultValueFactory = _ => 0.8,
     };

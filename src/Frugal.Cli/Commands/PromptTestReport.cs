@@ -45,7 +45,7 @@ internal static class PromptTestReport
         text.Append(Invariant, $"  pass rate {file.PassRate:P0} ({file.PassedRuns} of {file.Runs} runs); "
             + $"tokens {file.TotalTokens}{estimated}; tokens per passed case {perPass}\n");
         var verdict = file.Efficiency >= minEfficiency ? "meets" : "below";
-        text.Append(Invariant, $"  efficiency {file.Efficiency:0.######} passed cases per token, {verdict} the "
+        text.Append(Invariant, $"  efficiency {file.Efficiency:0.###} passed cases per 1,000 tokens, {verdict} the "
             + $"policy minimum {minEfficiency.ToString(Invariant)}\n");
     }
 

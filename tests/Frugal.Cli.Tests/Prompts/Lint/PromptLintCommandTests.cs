@@ -67,7 +67,10 @@ public sealed class PromptLintCommandTests : IDisposable
         var result = FrugalProcess.Shell(_home.Path, $"cd '{folder.FullName}' && $FRUGAL prompt lint");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
-        result.Stdout.ShouldBe("1 file linted: 0 errors, 0 warnings.\n");
+        var files = Directory.GetFiles(Path.Combine(folder.FullName, "prompts"), "*.prompt.y*ml",
+            SearchOption.AllDirectories).Length;
+        files.ShouldBeGreaterThanOrEqualTo(2);
+        result.Stdout.ShouldBe($"{files} files linted: 0 errors, 0 warnings.\n");
     }
 
     [Fact]

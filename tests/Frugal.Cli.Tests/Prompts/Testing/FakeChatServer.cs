@@ -15,7 +15,9 @@ namespace Frugal.Cli.Tests.Prompts.Testing;
 /// <param name="Content">The reply's text.</param>
 /// <param name="Usage">Whether the answer carries <c>usage</c>.</param>
 /// <param name="Delay">How long to wait before answering (cancelled when the client gives up).</param>
-public sealed record FakeAnswer(string Content, bool Usage = true, TimeSpan Delay = default);
+/// <param name="CompletionTokens">The output tokens its usage reports (the prompt is always 40).</param>
+public sealed record FakeAnswer(
+    string Content, bool Usage = true, TimeSpan Delay = default, int CompletionTokens = 10);
 
 /// <summary>A request the fake received: its body and headers.</summary>
 public sealed record FakeRequest(string Path, string Body, IReadOnlyDictionary<string, string> Headers)
@@ -118,8 +120,8 @@ public sealed class FakeChatServer : IAsyncDisposable
             json["usage"] = new JsonObject
             {
                 ["prompt_tokens"] = 40,
-                ["completion_tokens"] = 10,
-                ["total_tokens"] = 50,
+                ["completion_tokens"] = answer.CompletionTokens,
+                ["total_tokens"] = 40 + answer.CompletionTokens,
             };
         }
 

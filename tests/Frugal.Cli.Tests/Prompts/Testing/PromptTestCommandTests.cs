@@ -82,7 +82,8 @@ public sealed class PromptTestCommandTests : IDisposable
         result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
         result.Stdout.ShouldContain("3 of 3 runs passed");
         result.Stdout.ShouldContain("tokens per passed case 50");
-        result.Stdout.ShouldContain("efficiency 0.02 passed cases per token");
+        // 3 passed runs over 3 x 50 tokens: 3,000 / 150 = 20 per 1,000 tokens.
+        result.Stdout.ShouldContain("efficiency 20 passed cases per 1,000 tokens");
         var rows = LedgerRows();
         rows.Count.ShouldBe(3);
         rows.ShouldAllBe(r => r.Input == 40 && r.Output == 10 && r.Provenance == 0);
@@ -91,7 +92,8 @@ public sealed class PromptTestCommandTests : IDisposable
     [Fact]
     public async Task Test_DefaultPolicy_FailsBelowMinimumEfficiency()
     {
-        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("ok"));
+        // 40 prompt + 2,000 output tokens per passed case: 1,000 / 2,040 = 0.49 passed cases per 1,000 tokens.
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("ok", CompletionTokens: 2000));
 
         var result = Run(fake);
 

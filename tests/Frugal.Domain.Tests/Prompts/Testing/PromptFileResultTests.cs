@@ -22,7 +22,7 @@ public sealed class PromptFileResultTests
         result.Runs.ShouldBe(6);
         result.PassedRuns.ShouldBe(5);
         result.TotalTokens.ShouldBe(600);
-        result.Efficiency.ShouldBe(5.0 / 600);
+        result.Efficiency.ShouldBe(5000.0 / 600); // 5 passed runs per 600 tokens, per 1,000 tokens
         result.TokensPerPassedCase.ShouldBe(120);
         result.Cases[0].Flaky.ShouldBeTrue();
         result.Cases[0].Passed.ShouldBeFalse();
