@@ -420,8 +420,8 @@ internal sealed partial class CallHandler
         await context.Response.Body.WriteAsync(hit.Body, context.RequestAborted).ConfigureAwait(false);
         var attempt = new Attempt(target, project, keyId, route, RequestTraits.Of([]), [], false);
         var outcome = Outcome(attempt, "ok", hit.Tokens, false, null, cached: true);
-        services.Writer.Enqueue(outcome);
         services.Metrics.Record(outcome);
+        services.Writer.Enqueue(outcome);
     }
 
     private bool Refused(JsonElement root)

@@ -225,8 +225,8 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
             var outcome = result.Outcome;
             book.Settle(hold, new BudgetAmount(outcome.CostUsd ?? 0, outcome.Tokens.TotalTokens,
                 outcome.Energy?.Energy.MaxWh ?? 0), services.Time.GetUtcNow());
-            services.Writer.Enqueue(outcome);
             services.Metrics.Record(outcome);
+            services.Writer.Enqueue(outcome);
             if (result.Failure is null)
             {
                 return;

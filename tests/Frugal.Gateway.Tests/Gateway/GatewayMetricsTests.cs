@@ -24,7 +24,8 @@ public sealed class GatewayMetricsTests
 
         // A call is recorded just after its caller has the answer, and scrapes are cached briefly: poll a little.
         var text = "";
-        for (var i = 0; i < 30 && !text.Contains("gen_ai_client_operation_duration", StringComparison.Ordinal); i++)
+        for (var i = 0; i < 30 && !(text.Contains("gen_ai_client_operation_duration", StringComparison.Ordinal)
+                 && text.Contains("gen_ai_token_type=\"output\"", StringComparison.Ordinal)); i++)
         {
             await Task.Delay(i == 0 ? 0 : 100, Cancel);
             text = await gateway.Client.GetStringAsync("metrics", Cancel);
