@@ -16,7 +16,7 @@ public sealed class GatewayMetricsTests
         await using var fake = await FakeUpstream.StartAsync(FakeKind.OpenAI,
             new FakeScript { PromptTokens = 9, CompletionTokens = 2 });
         await using var gateway = await GatewayHarness.StartAsync(
-            "upstreams:\n" + Upstream("openai", "openai", fake, "gpt-4o-mini") + "anonymousProject: app\n");
+            "upstreams:\n" + Upstream("metrics-probe", "openai", fake, "gpt-4o-mini") + "anonymousProject: app\n");
 
         using var response = await gateway.PostAsync("v1/chat/completions", Chat.Replace("MODEL", "gpt-4o-mini"));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -33,14 +33,18 @@ public sealed class GatewayMetricsTests
 
         text.ShouldContain("gen_ai_client_token_usage");
         text.ShouldContain("gen_ai_client_operation_duration");
+        // Meters are process-wide: other tests' gateways in this process record too, so only this upstream's series
+        // are read.
         var tokenLines = text.Split('\n')
-            .Where(l => l.StartsWith("gen_ai_client_token_usage", StringComparison.Ordinal)).ToList();
+            .Where(l => l.StartsWith("gen_ai_client_token_usage", StringComparison.Ordinal)
+                && l.Contains("frugal_upstream=\"metrics-probe\"", StringComparison.Ordinal)).ToList();
         tokenLines.ShouldContain(l => l.Contains("gen_ai_token_type=\"input\"", StringComparison.Ordinal));
         tokenLines.ShouldContain(l => l.Contains("gen_ai_token_type=\"output\"", StringComparison.Ordinal));
         // The sums of the token histograms are the call's 9 input and 2 output tokens.
+        var lines = string.Join("\n", tokenLines.Where(l => l.Contains("_sum{", StringComparison.Ordinal)));
         tokenLines.ShouldContain(l => l.Contains("_sum{", StringComparison.Ordinal)
-            && l.Contains("\"input\"", StringComparison.Ordinal) && l.EndsWith(" 9", StringComparison.Ordinal));
+            && l.Contains("\"input\"", StringComparison.Ordinal) && l.EndsWith(" 9", StringComparison.Ordinal), lines);
         tokenLines.ShouldContain(l => l.Contains("_sum{", StringComparison.Ordinal)
-            && l.Contains("\"output\"", StringComparison.Ordinal) && l.EndsWith(" 2", StringComparison.Ordinal));
+            && l.Contains("\"output\"", StringComparison.Ordinal) && l.EndsWith(" 2", StringComparison.Ordinal), lines);
     }
 }
