@@ -62,8 +62,20 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var command = (parse.CommandResult.Command.Name == root.Name ? "frugal"
-                : "frugal " + parse.CommandResult.Command.Name);
+            // The whole path of the command, so a subcommand's hint names it (frugal prompt diff, not frugal diff).
+            var names = new List<string>();
+            for (var result = parse.CommandResult; result.Command != root;)
+            {
+                names.Insert(0, result.Command.Name);
+                if (result.Parent is not System.CommandLine.Parsing.CommandResult parent)
+                {
+                    break;
+                }
+
+                result = parent;
+            }
+
+            var command = string.Join(" ", ["frugal", .. names]);
             // "Required command was not provided" comes with the error that names the unknown word; show that one.
             var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
                 ?? parse.Errors[0];

@@ -14,6 +14,16 @@ namespace Frugal.Cli.Commands;
 /// </summary>
 internal static class PromptLintCommand
 {
+    /// <summary>
+    /// Every folder below, without following links to folders (a link loop would repeat files forever).
+    /// </summary>
+    private static readonly EnumerationOptions Walk = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+        IgnoreInaccessible = true,
+    };
+
     private static readonly Argument<string[]> Paths = new("path")
     {
         Description = "Prompt files or folders searched for *.prompt.yml and *.prompt.yaml (default: prompts/).",
@@ -138,7 +148,7 @@ internal static class PromptLintCommand
             }
             else if (Directory.Exists(given))
             {
-                var found = Directory.EnumerateFiles(given, "*", SearchOption.AllDirectories)
+                var found = Directory.EnumerateFiles(given, "*", Walk)
                     .Where(f => f.EndsWith(".prompt.yml", StringComparison.Ordinal)
                         || f.EndsWith(".prompt.yaml", StringComparison.Ordinal))
                     .Select(f => (f, f.Replace('\\', '/')))
@@ -164,7 +174,8 @@ internal static class PromptLintCommand
             throw CliError.Usage(string.Join(" ", problems));
         }
 
-        return files;
+        // A file named twice (or as x and ./x) is linted once.
+        return [.. files.DistinctBy(f => Path.GetFullPath(f.Item1), StringComparer.Ordinal)];
     }
 
     private static PromptHistory History(string path, string display)

@@ -11,6 +11,16 @@ namespace Frugal.Cli.Commands;
 /// </summary>
 internal static class PromptTestCommand
 {
+    /// <summary>
+    /// Every folder below, without following links to folders (a link loop would repeat files forever).
+    /// </summary>
+    private static readonly EnumerationOptions Walk = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+        IgnoreInaccessible = true,
+    };
+
     private static readonly Argument<string[]> Paths = new("path")
     {
         Description = "Prompt files, or folders searched for *.prompt.yml and *.prompt.yaml (default: .).",
@@ -94,6 +104,17 @@ internal static class PromptTestCommand
         var url = PromptTestEndpoint.ChatUrl(parse.GetValue(Endpoint)!)
             ?? throw CliError.Usage($"--endpoint '{parse.GetValue(Endpoint)}' is not an http(s) URL: give one such "
                 + "as http://127.0.0.1:11434 or http://host/v1/chat/completions.");
+        if (parse.GetValue(JUnit) is { } junitPath)
+        {
+            var full = Path.GetFullPath(string.IsNullOrWhiteSpace(junitPath) ? "." : junitPath);
+            if (string.IsNullOrWhiteSpace(junitPath) || Directory.Exists(full)
+                || !Directory.Exists(Path.GetDirectoryName(full)))
+            {
+                throw CliError.Usage($"--junit '{junitPath}' is not a file in an existing folder: name the XML file "
+                    + "to write, such as results/prompts.xml.");
+            }
+        }
+
         var repeat = parse.GetValue(Repeat);
         if (repeat is < 1 or > 100)
         {
@@ -223,7 +244,7 @@ internal static class PromptTestCommand
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                files.AddRange(Directory.EnumerateFiles(path, "*", Walk)
                     .Where(f => f.EndsWith(".prompt.yml", StringComparison.OrdinalIgnoreCase)
                         || f.EndsWith(".prompt.yaml", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal));
@@ -234,7 +255,7 @@ internal static class PromptTestCommand
             }
         }
 
-        return files.Distinct(StringComparer.Ordinal).ToList();
+        return [.. files.DistinctBy(Path.GetFullPath, StringComparer.Ordinal)];
     }
 
     /// <summary><c>$XDG_CACHE_HOME/frugal/prompt-test</c>, else <c>~/.cache/frugal/prompt-test</c>.</summary>

@@ -147,10 +147,17 @@ internal sealed class PromptTestEndpoint : IDisposable
         var cached = _cacheFolder is null ? null : Path.Combine(_cacheFolder, hash + ".json");
         if (cached is not null && File.Exists(cached))
         {
-            var reply = Parse(await File.ReadAllTextAsync(cached, cancel).ConfigureAwait(false), 0, hash);
-            if (reply.Error is null)
+            try
             {
-                return reply with { FromCache = true };
+                var reply = Parse(await File.ReadAllTextAsync(cached, cancel).ConfigureAwait(false), 0, hash);
+                if (reply.Error is null)
+                {
+                    return reply with { FromCache = true };
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable cache entry is a miss: the call is made again.
             }
         }
 
@@ -183,8 +190,15 @@ internal sealed class PromptTestEndpoint : IDisposable
         var parsed = Parse(text, (long)_clock.GetElapsedTime(started).TotalMilliseconds, hash);
         if (parsed.Error is null && cached is not null)
         {
-            Directory.CreateDirectory(_cacheFolder!);
-            await File.WriteAllTextAsync(cached, text, cancel).ConfigureAwait(false);
+            try
+            {
+                Directory.CreateDirectory(_cacheFolder!);
+                await File.WriteAllTextAsync(cached, text, cancel).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The cache only saves calls: a reply that cannot be kept is still the reply.
+            }
         }
 
         return parsed;
@@ -212,8 +226,9 @@ internal sealed class PromptTestEndpoint : IDisposable
         {
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
-            if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array
-                || choices.GetArrayLength() == 0 || !choices[0].TryGetProperty("message", out var message))
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("choices", out var choices)
+                || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0
+                || !choices[0].TryGetProperty("message", out var message))
             {
                 return new(null, $"the answer has no choices[0].message: {Clip(text)}", null, null, latencyMs, false,
                     hash);
@@ -237,11 +252,20 @@ internal sealed class PromptTestEndpoint : IDisposable
             return (null, null);
         }
 
-        return (Number(usage, "prompt_tokens"), Number(usage, "completion_tokens"));
+        var (prompt, completion) = (Number(usage, "prompt_tokens"), Number(usage, "completion_tokens"));
+        // Usage that cannot be right (a field that is not a count, or no token at all for a call that was made) is
+        // not trusted: the tokens are then counted here and marked estimated.
+        return prompt is null || completion is null || prompt + completion == 0 ? (null, null) : (prompt, completion);
     }
 
+    /// <summary>The most tokens one call may report.</summary>
+    private const long MaxTokensPerCall = 100_000_000;
+
     private static long? Number(JsonElement usage, string name) =>
-        usage.TryGetProperty(name, out var value) && value.TryGetInt64(out var number) ? number : null;
+        usage.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt64(out var number) && number is >= 0 and <= MaxTokensPerCall
+            ? number
+            : null;
 
     public void Dispose() => _http.Dispose();
 }

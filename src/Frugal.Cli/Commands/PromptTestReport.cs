@@ -187,11 +187,39 @@ internal static class PromptTestReport
 
     private static string Count(int number) => number.ToString(Invariant);
 
+    /// <summary>
+    /// Text XML 1.0 can hold: characters it forbids (control characters a model may send) become U+FFFD, so a reply
+    /// never breaks the report.
+    /// </summary>
+    private static string Xml(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar) && !text.Any(char.IsSurrogate))
+        {
+            return text;
+        }
+
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                clean.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                clean.Append(XmlConvert.IsXmlChar(c) ? c : '\uFFFD');
+            }
+        }
+
+        return clean.ToString();
+    }
+
     private static void WriteSuite(XmlWriter xml, PromptFileResult file)
     {
         xml.WriteStartElement("testsuite");
-        xml.WriteAttributeString("name", file.Name);
-        xml.WriteAttributeString("file", file.Path);
+        xml.WriteAttributeString("name", Xml(file.Name));
+        xml.WriteAttributeString("file", Xml(file.Path));
         xml.WriteAttributeString("tests", Count(file.Runs));
         xml.WriteAttributeString("failures", Count(Failures(file)));
         xml.WriteAttributeString("errors", Count(Errors(file)));
@@ -211,13 +239,13 @@ internal static class PromptTestReport
     {
         var run = testCase.Runs[index];
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("classname", file.Name);
-        xml.WriteAttributeString("name", $"{testCase.Name} [run {index + 1}/{testCase.Runs.Count}]");
+        xml.WriteAttributeString("classname", Xml(file.Name));
+        xml.WriteAttributeString("name", Xml($"{testCase.Name} [run {index + 1}/{testCase.Runs.Count}]"));
         xml.WriteAttributeString("time", ((run.Reply?.LatencyMs ?? 0) / 1000.0).ToString("0.###", Invariant));
         if (run.Error is not null)
         {
             xml.WriteStartElement("error");
-            xml.WriteAttributeString("message", run.Error);
+            xml.WriteAttributeString("message", Xml(run.Error));
             xml.WriteEndElement();
         }
 
@@ -225,15 +253,15 @@ internal static class PromptTestReport
         if (failed.Count > 0)
         {
             xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", string.Join("; ", failed.Select(a => $"{a.Name}: {a.Detail}")));
-            xml.WriteString(run.Reply?.Text ?? string.Empty);
+            xml.WriteAttributeString("message", Xml(string.Join("; ", failed.Select(a => $"{a.Name}: {a.Detail}"))));
+            xml.WriteString(Xml(run.Reply?.Text ?? string.Empty));
             xml.WriteEndElement();
         }
 
         var notRun = run.Assertions.Where(a => a.Outcome == AssertionOutcome.NotRun).ToList();
         if (notRun.Count > 0)
         {
-            xml.WriteElementString("system-out", string.Join("\n", notRun.Select(a => $"{a.Name}: {a.Detail}")));
+            xml.WriteElementString("system-out", Xml(string.Join("\n", notRun.Select(a => $"{a.Name}: {a.Detail}"))));
         }
 
         xml.WriteEndElement();

@@ -73,7 +73,8 @@ internal sealed class PromptTestRunner(PromptTestEndpoint endpoint, string? mode
         return new UsageRecord
         {
             Source = "prompt-test",
-            SourceKey = $"{reply.RequestHash}:{at.ToUnixTimeMilliseconds()}:{Calls.Count}",
+            // Unique across runs and processes: runs at the same millisecond must not overwrite each other's rows.
+            SourceKey = $"{reply.RequestHash}:{at.ToUnixTimeMilliseconds()}:{Guid.NewGuid():N}",
             Timestamp = at,
             SessionId = $"prompt-test:{prompt.Name}",
             Project = Directory.GetCurrentDirectory(),

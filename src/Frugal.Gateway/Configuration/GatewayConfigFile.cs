@@ -470,6 +470,17 @@ public static class GatewayConfigFile
     /// <summary>YAML as JSON: scalars that read as booleans or numbers become them; everything else is text.</summary>
     private static JsonNode? FromYaml(string text)
     {
+        // Aliases can expand exponentially (a few hundred bytes to gigabytes); a configuration has no use for them.
+        var parser = new Parser(new StringReader(text));
+        while (parser.MoveNext())
+        {
+            if (parser.Current is YamlDotNet.Core.Events.AnchorAlias alias)
+            {
+                throw new YamlException(
+                    alias.Start, alias.End, "YAML aliases (*name) are not allowed: write the value out");
+            }
+        }
+
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);

@@ -77,6 +77,15 @@ public static partial class PromptFile
             var stream = new YamlStream();
             try
             {
+                if (YamlAliases.FirstAlias(text) is { } alias)
+                {
+                    // Aliases can expand exponentially (a few hundred bytes to gigabytes): a prompt file has no use
+                    // for them.
+                    Problems.Add(new PromptFileProblem((int)alias.Line, (int)alias.Column,
+                        "YAML aliases (*name) are not allowed in prompt files: write the value out"));
+                    return Nothing;
+                }
+
                 stream.Load(new StringReader(text));
             }
             catch (YamlException e)

@@ -320,5 +320,21 @@ public sealed class PromptFileTests : IDisposable
         error.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("cannot be read");
     }
 
+    [Fact]
+    public void Parse_YamlAliases_AreRefusedBeforeTheyCanExpand()
+    {
+        // Nine levels of nine aliases would expand to 9^9 nodes when walked.
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + string.Concat(Enumerable.Range(0, 8).Select(i =>
+            {
+                var (name, previous) = ((char)('b' + i), (char)('a' + i));
+                return $"{name}: &{name} [{string.Join(", ", Enumerable.Repeat($"*{previous}", 9))}]\n";
+            }));
+
+        var reading = Parse(bomb);
+
+        reading.Problems.ShouldContain(p => p.Message.Contains("YAML aliases (*name) are not allowed"));
+    }
+
     private static PromptFileReading Parse(string text) => PromptFile.Parse("test.prompt.yml", text);
 }

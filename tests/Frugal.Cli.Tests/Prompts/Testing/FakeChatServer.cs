@@ -17,7 +17,11 @@ namespace Frugal.Cli.Tests.Prompts.Testing;
 /// <param name="Delay">How long to wait before answering (cancelled when the client gives up).</param>
 /// <param name="CompletionTokens">The output tokens its usage reports (the prompt is always 40).</param>
 public sealed record FakeAnswer(
-    string Content, bool Usage = true, TimeSpan Delay = default, int CompletionTokens = 10);
+    string Content, bool Usage = true, TimeSpan Delay = default, int CompletionTokens = 10)
+{
+    /// <summary>A usage object written as it is instead of the regular one, to send nonsense.</summary>
+    public string? RawUsage { get; init; }
+}
 
 /// <summary>A request the fake received: its body and headers.</summary>
 public sealed record FakeRequest(string Path, string Body, IReadOnlyDictionary<string, string> Headers)
@@ -115,7 +119,11 @@ public sealed class FakeChatServer : IAsyncDisposable
                 ["finish_reason"] = "stop",
             }),
         };
-        if (answer.Usage)
+        if (answer.RawUsage is { } raw)
+        {
+            json["usage"] = JsonNode.Parse(raw);
+        }
+        else if (answer.Usage)
         {
             json["usage"] = new JsonObject
             {

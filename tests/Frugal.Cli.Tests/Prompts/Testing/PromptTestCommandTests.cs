@@ -171,6 +171,48 @@ public sealed class PromptTestCommandTests : IDisposable
         request.Headers["x-frugal-session"].ShouldBe("prompt-test");
     }
 
+    [Fact]
+    public async Task Test_ControlCharactersInAReply_StillGiveWellFormedJUnit()
+    {
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("ok \u001b[31m red \u0001"));
+        var junit = _home.Combine("junit.xml");
+
+        var result = Run(fake, "--junit", junit, "--min-efficiency", "0");
+
+        result.Stderr.ShouldNotContain("unexpected error");
+        var suite = System.Xml.Linq.XDocument.Load(junit).Root!;
+        suite.Descendants("testcase").Count().ShouldBe(3);
+    }
+
+    [Fact]
+    public void Test_JUnitIntoAMissingFolder_IsAUsageErrorBeforeAnyCall()
+    {
+        var result = FrugalProcess.Run(_home.Path, "prompt", "test", File, "--endpoint", "http://127.0.0.1:9",
+            "--junit", _home.Combine("no", "such", "folder", "j.xml"));
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain("is not a file in an existing folder");
+    }
+
+    [Theory]
+    [InlineData("\"10\"", "5")]
+    [InlineData("-100", "-100")]
+    [InlineData("0", "0")]
+    public async Task Test_UsageThatCannotBeRight_IsCountedHereAndMarkedEstimated(string prompt, string completion)
+    {
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("ok")
+        {
+            RawUsage = $$"""{"prompt_tokens":{{prompt}},"completion_tokens":{{completion}}}""",
+        });
+
+        var result = Run(fake, "--json", "--repeat", "1", "--min-efficiency", "0");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var run = Json(result)["prompts"]![0]!["cases"]![0]!["runs"]![0]!;
+        run["tokensEstimated"]!.GetValue<bool>().ShouldBeTrue();
+        run["promptTokens"]!.GetValue<long>().ShouldBeGreaterThan(0);
+    }
+
     internal FrugalProcess.Result Run(FakeChatServer fake, params string[] extra)
     {
         var environment = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = _home.Combine("cache") };
