@@ -36,6 +36,27 @@ public static partial class SecretPatterns
         return found;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with every secret-looking string replaced by its pattern's name in brackets, for any
+    /// message that quotes a file's text (a test case id or key can hold a pasted key too).
+    /// </summary>
+    public static string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Pattern().Replace(text, match =>
+        {
+            for (var i = 0; i < Names.Count; i++)
+            {
+                if (match.Groups[i + 1].Success)
+                {
+                    return $"[{Names[i]}]";
+                }
+            }
+
+            return "[secret]";
+        });
+    }
+
     [GeneratedRegex(
         @"\b(sk-ant-[A-Za-z0-9_-]{20,})|\b(sk-(?:proj-|svcacct-)?(?=[A-Za-z_-]*[0-9])[A-Za-z0-9_-]{20,})"
         + @"|\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"

@@ -61,7 +61,11 @@ public static partial class PromptLinter
         }
 
         lint.Secrets(text);
-        return [.. lint.Findings.OrderBy(f => f.Line)];
+        // No finding may quote a secret: a test case's id or key can hold one as well as its text.
+        return
+        [
+            .. lint.Findings.OrderBy(f => f.Line).Select(f => f with { Message = SecretPatterns.Redact(f.Message) }),
+        ];
     }
 
     private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -26,4 +26,13 @@ public sealed class SecretPatternsTests
     [InlineData("the task-sk-abcdefghijklmnopqrstuvwxyz is a name")]
     [InlineData("-----BEGIN PUBLIC KEY-----")]
     public void Find_OrdinaryText_FindsNothing(string text) => SecretPatterns.Find(text).ShouldBeEmpty();
+
+    [Fact]
+    public void Redact_ReplacesEachSecretWithItsKind()
+    {
+        var key = "sk-proj-" + new string('a', 24) + "1";
+
+        SecretPatterns.Redact($"test case '{key}' has no value").ShouldBe("test case '[OpenAI API key]' has no value");
+        SecretPatterns.Redact("nothing secret here").ShouldBe("nothing secret here");
+    }
 }
