@@ -82,7 +82,11 @@ public static class Program
             // The parser lists choices one per line; on one line they read as a list.
             var lines = error.Message.Split(
                 '\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var message = (lines.Length > 1 ? $"{lines[0]} {string.Join(", ", lines[1..])}" : lines[0]).TrimEnd('.');
+            var message = (lines.Length > 1 ? $"{lines[0]} {string.Join(", ", lines[1..])}" : lines[0]).TrimEnd('.')
+                .Replace("expected type 'System.Nullable`1[System.Int32]'", "a whole number", StringComparison.Ordinal)
+                .Replace("expected type 'System.Int32'", "a whole number", StringComparison.Ordinal)
+                .Replace("expected type 'System.Nullable`1[System.Double]'", "a number", StringComparison.Ordinal)
+                .Replace("expected type 'System.Double'", "a number", StringComparison.Ordinal);
             throw CliError.Usage($"{message}. Run '{command} --help' for usage.");
         }
 

@@ -55,6 +55,7 @@ internal static class PromptDiffCommand
         {
             using var stdout = Console.OpenStandardOutput();
             WriteJson(stdout, diff, oldArgument, newArgument);
+            stdout.WriteByte((byte)'\n');
         }
         else
         {

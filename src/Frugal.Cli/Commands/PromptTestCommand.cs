@@ -115,6 +115,12 @@ internal static class PromptTestCommand
             }
         }
 
+        if (parse.GetValue(MinEfficiency) is var floor && (!double.IsFinite(floor) || floor < 0))
+        {
+            throw CliError.Usage($"--min-efficiency {floor} is not a number of passed cases per 1,000 tokens: give 0 "
+                + "or more, such as 0.8.");
+        }
+
         var repeat = parse.GetValue(Repeat);
         if (repeat is < 1 or > 100)
         {

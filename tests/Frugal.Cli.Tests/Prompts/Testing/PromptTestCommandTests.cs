@@ -213,6 +213,19 @@ public sealed class PromptTestCommandTests : IDisposable
         run["promptTokens"]!.GetValue<long>().ShouldBeGreaterThan(0);
     }
 
+    [Theory]
+    [InlineData("--repeat", "abc", "Cannot parse argument 'abc' for option '--repeat' as a whole number")]
+    [InlineData("--min-efficiency", "NaN", "--min-efficiency NaN is not a number of passed cases per 1,000 tokens")]
+    [InlineData("--min-efficiency", "-1", "--min-efficiency -1 is not a number of passed cases per 1,000 tokens")]
+    public void Test_BadOption_OneClearLine(string option, string value, string expected)
+    {
+        var result = FrugalProcess.Run(
+            _home.Path, "prompt", "test", File, "--endpoint", "http://127.0.0.1:9", option, value);
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain(expected);
+    }
+
     internal FrugalProcess.Result Run(FakeChatServer fake, params string[] extra)
     {
         var environment = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = _home.Combine("cache") };
