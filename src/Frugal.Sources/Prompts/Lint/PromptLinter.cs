@@ -143,9 +143,11 @@ public static partial class PromptLinter
                 var (owner, approved) = history.Check(reviewer);
                 if (!owner && !approved)
                 {
-                    var owners = history.CodeOwners.Count == 0 ? "there is no CODEOWNERS file" : "not in CODEOWNERS";
+                    var owners = history.CodeOwners.Count == 0
+                        ? "is not a code owner (there is no CODEOWNERS file)"
+                        : "is not in CODEOWNERS";
                     Error(Line($"metadata.reviewers[{i}]"), LintRules.ReviewerUnverified, $"metadata.reviewers: "
-                        + $"{reviewer} is {owners} and approved no commit that changed this file: add {reviewer} to "
+                        + $"{reviewer} {owners} and approved no commit that changed this file: add {reviewer} to "
                         + $"CODEOWNERS, or have {reviewer} review the change and add a Reviewed-by: {reviewer} "
                         + "trailer");
                 }
