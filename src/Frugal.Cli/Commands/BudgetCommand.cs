@@ -127,14 +127,7 @@ internal static class BudgetCommand
         using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
         var caps = ledger.Budgets();
         var now = clock.GetUtcNow();
-        var book = new BudgetBook(caps);
-        if (caps.Count > 0)
-        {
-            foreach (var (project, key, at, amount) in ledger.GatewaySpending(caps.Min(c => c.WindowOf(now).Start)))
-            {
-                book.AddSpent(project, key, amount, at, now);
-            }
-        }
+        var book = BudgetBook.WithSpending(caps, ledger.GatewaySpending, now);
 
         var states = book.States(now);
         if (parse.GetValue(CommonOptions.Json))

@@ -50,6 +50,15 @@ internal static class ReportJson
         $"Manufacturing carbon of the servers, by the calls' time on them, not in gCO2e above: "
         + $"{Numbers.Range(embodied.MinGCO2e, embodied.MaxGCO2e)} gCO2e (EcoLogits: H100 servers over 3 years).";
 
+    /// <summary>A min–max range as <c>{"min", "max"}</c>.</summary>
+    internal static void Range(Utf8JsonWriter json, string name, double min, double max)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("min", Numbers.ForJson(min));
+        json.WriteNumber("max", Numbers.ForJson(max));
+        json.WriteEndObject();
+    }
+
     /// <summary>Indented, text written as it is: the output is read by scripts and people, not put in HTML.</summary>
     public static readonly JsonWriterOptions Options = new()
     {
@@ -149,18 +158,9 @@ internal static class ReportJson
         json.WriteNumber("webSearchRequests", sums.WebSearchRequests);
         json.WriteNumber("costUsd", Numbers.UsdForJson(sums.CostUsd));
         json.WriteNumber("unpricedTokens", sums.UnpricedTokens);
-        json.WriteStartObject("energyWh");
-        json.WriteNumber("min", Numbers.ForJson(sums.Energy.MinWh));
-        json.WriteNumber("max", Numbers.ForJson(sums.Energy.MaxWh));
-        json.WriteEndObject();
-        json.WriteStartObject("carbonG");
-        json.WriteNumber("min", Numbers.ForJson(sums.Carbon.MinGCO2e));
-        json.WriteNumber("max", Numbers.ForJson(sums.Carbon.MaxGCO2e));
-        json.WriteEndObject();
-        json.WriteStartObject("embodiedCarbonG");
-        json.WriteNumber("min", Numbers.ForJson(sums.EmbodiedCarbon.MinGCO2e));
-        json.WriteNumber("max", Numbers.ForJson(sums.EmbodiedCarbon.MaxGCO2e));
-        json.WriteEndObject();
+        Range(json, "energyWh", sums.Energy.MinWh, sums.Energy.MaxWh);
+        Range(json, "carbonG", sums.Carbon.MinGCO2e, sums.Carbon.MaxGCO2e);
+        Range(json, "embodiedCarbonG", sums.EmbodiedCarbon.MinGCO2e, sums.EmbodiedCarbon.MaxGCO2e);
         json.WriteNumber("unknownSizeTokens", sums.UnknownSizeTokens);
         json.WriteNumber("calls", sums.Calls);
         json.WriteStartArray("models");

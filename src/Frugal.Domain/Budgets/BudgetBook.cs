@@ -20,6 +20,30 @@ public sealed class BudgetBook
         _accounts = [.. caps.Select(c => new Account(c))];
     }
 
+    /// <summary>
+    /// A book of <paramref name="caps"/> with what <paramref name="spending"/> (calls from an instant on: project,
+    /// key, time, amount) says each current period has already spent.
+    /// </summary>
+    public static BudgetBook WithSpending(
+        IReadOnlyList<BudgetCap> caps,
+        Func<DateTimeOffset, IEnumerable<(string Project, string? KeyId, DateTimeOffset At, BudgetAmount Amount)>>
+            spending,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(caps);
+        ArgumentNullException.ThrowIfNull(spending);
+        var book = new BudgetBook(caps);
+        if (caps.Count > 0)
+        {
+            foreach (var (project, key, at, amount) in spending(caps.Min(c => c.WindowOf(now).Start)))
+            {
+                book.AddSpent(project, key, amount, at, now);
+            }
+        }
+
+        return book;
+    }
+
     /// <summary>The budgets.</summary>
     public IReadOnlyList<BudgetCap> Caps => [.. _accounts.Select(a => a.Cap)];
 

@@ -59,21 +59,6 @@ public sealed class BudgetCenter
         }
     }
 
-    private BudgetBook Build(IReadOnlyList<BudgetCap> caps)
-    {
-        var book = new BudgetBook(caps);
-        if (caps.Count == 0)
-        {
-            return book;
-        }
-
-        var now = _time.GetUtcNow();
-        var since = caps.Min(c => c.WindowOf(now).Start);
-        foreach (var (project, key, at, amount) in _loadSpending(since))
-        {
-            book.AddSpent(project, key, amount, at, now);
-        }
-
-        return book;
-    }
+    private BudgetBook Build(IReadOnlyList<BudgetCap> caps) =>
+        BudgetBook.WithSpending(caps, _loadSpending, _time.GetUtcNow());
 }

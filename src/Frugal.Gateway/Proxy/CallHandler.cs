@@ -87,7 +87,7 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
             return;
         }
 
-        if (RequestProblem(request, traits) is { } problem)
+        if (RequestProblem(request) is { } problem)
         {
             await FailAsync(400, problem).ConfigureAwait(false);
             return;
@@ -247,7 +247,7 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
     }
 
     /// <summary>What is wrong with the fields the gateway relies on, or null.</summary>
-    private static string? RequestProblem(JsonObject request, RequestTraits traits)
+    private static string? RequestProblem(JsonObject request)
     {
         if (request["model"] is not JsonValue model || !model.TryGetValue(out string? name) || name.Length == 0)
         {
@@ -268,7 +268,6 @@ internal sealed partial class CallHandler(GatewayServices services, HttpContext 
             }
         }
 
-        _ = traits;
         return null;
     }
 

@@ -135,6 +135,12 @@ public sealed partial class UsageLedger
         return (contexts, shapes);
     }
 
+    /// <summary>A call row's token columns, 2 to 7 of both call-number queries.</summary>
+    private static TokenCounts CallTokens(sqlite3_stmt statement) => new(
+        raw.sqlite3_column_int64(statement, 2), raw.sqlite3_column_int64(statement, 3),
+        raw.sqlite3_column_int64(statement, 4), raw.sqlite3_column_int64(statement, 5),
+        raw.sqlite3_column_int64(statement, 6), raw.sqlite3_column_int64(statement, 7));
+
     /// <summary>
     /// Reads the numbers of each call straight off SQLite's statement: reports read every call in range.
     /// </summary>
@@ -149,10 +155,7 @@ public sealed partial class UsageLedger
             int result;
             while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
-                var tokens = new TokenCounts(
-                    raw.sqlite3_column_int64(statement, 2), raw.sqlite3_column_int64(statement, 3),
-                    raw.sqlite3_column_int64(statement, 4), raw.sqlite3_column_int64(statement, 5),
-                    raw.sqlite3_column_int64(statement, 6), raw.sqlite3_column_int64(statement, 7));
+                var tokens = CallTokens(statement);
                 visit(raw.sqlite3_column_int64(statement, 0), raw.sqlite3_column_int64(statement, 1), tokens,
                     raw.sqlite3_column_int64(statement, 8));
             }
@@ -177,10 +180,7 @@ public sealed partial class UsageLedger
             int result;
             while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
-                var tokens = new TokenCounts(
-                    raw.sqlite3_column_int64(statement, 2), raw.sqlite3_column_int64(statement, 3),
-                    raw.sqlite3_column_int64(statement, 4), raw.sqlite3_column_int64(statement, 5),
-                    raw.sqlite3_column_int64(statement, 6), raw.sqlite3_column_int64(statement, 7));
+                var tokens = CallTokens(statement);
                 var energy = raw.sqlite3_column_type(statement, 9) == raw.SQLITE_NULL
                     || raw.sqlite3_column_type(statement, 10) == raw.SQLITE_NULL
                         ? null

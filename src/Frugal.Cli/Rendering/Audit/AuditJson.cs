@@ -79,14 +79,8 @@ internal static partial class AuditJson
         json.WriteNumber("costUsd", Numbers.UsdForJson(row.CostUsd));
         json.WriteNumber("unpricedTokens", row.UnpricedTokens);
         Energy(json, "energyWh", row.Energy);
-        json.WriteStartObject("carbonG");
-        json.WriteNumber("min", Numbers.ForJson(row.Carbon.MinGCO2e));
-        json.WriteNumber("max", Numbers.ForJson(row.Carbon.MaxGCO2e));
-        json.WriteEndObject();
-        json.WriteStartObject("embodiedCarbonG");
-        json.WriteNumber("min", Numbers.ForJson(row.EmbodiedCarbon.MinGCO2e));
-        json.WriteNumber("max", Numbers.ForJson(row.EmbodiedCarbon.MaxGCO2e));
-        json.WriteEndObject();
+        ReportJson.Range(json, "carbonG", row.Carbon.MinGCO2e, row.Carbon.MaxGCO2e);
+        ReportJson.Range(json, "embodiedCarbonG", row.EmbodiedCarbon.MinGCO2e, row.EmbodiedCarbon.MaxGCO2e);
         json.WriteNumber("unknownSizeTokens", row.UnknownSizeTokens);
         json.WriteEndObject();
     }
