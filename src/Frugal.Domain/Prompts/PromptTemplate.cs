@@ -80,10 +80,35 @@ public static class PromptTemplate
         var output = new StringBuilder(text.Length);
         var missing = new List<string>();
         var copied = 0;
+        foreach (var placeholder in Substituted(text))
+        {
+            if (values.TryGetValue(placeholder.Name, out var value))
+            {
+                output.Append(text, copied, placeholder.Offset - copied).Append(value);
+                copied = placeholder.Offset + placeholder.Length;
+            }
+            else if (!missing.Contains(placeholder.Name))
+            {
+                missing.Add(placeholder.Name);
+            }
+        }
+
+        output.Append(text, copied, text.Length - copied);
+        return new TemplateRender(output.ToString(), missing);
+    }
+
+    /// <summary>
+    /// The places <see cref="Render"/> substitutes, as gh-models finds them: from each <c>{{</c>, the text up to the
+    /// next <c>}}</c> is a name or the search moves on one character (so <c>{{{name}}}</c> has its placeholder at
+    /// offset 1 and renders as <c>{value}</c>). Unlike <see cref="Placeholders"/>, no form is judged here.
+    /// </summary>
+    public static IReadOnlyList<Placeholder> Substituted(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<Placeholder>();
         var i = 0;
         while ((i = text.IndexOf("{{", i, StringComparison.Ordinal)) >= 0)
         {
-            // The exact form only, as gh-models matches it: "{{{name}}}" renders as "{value}" there too.
             var close = text.IndexOf("}}", i + 2, StringComparison.Ordinal);
             if (close < 0)
             {
@@ -97,22 +122,11 @@ public static class PromptTemplate
                 continue;
             }
 
-            var key = name.ToString();
-            if (values.TryGetValue(key, out var value))
-            {
-                output.Append(text, copied, i - copied).Append(value);
-                copied = close + 2;
-            }
-            else if (!missing.Contains(key))
-            {
-                missing.Add(key);
-            }
-
+            found.Add(new Placeholder(name.ToString(), i, close + 2 - i));
             i = close + 2;
         }
 
-        output.Append(text, copied, text.Length - copied);
-        return new TemplateRender(output.ToString(), missing);
+        return found;
     }
 
     /// <summary>At <c>{{</c>: an exact placeholder, or one of the non-conforming double-brace forms.</summary>
