@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Frugal.Gateway;
 
@@ -45,7 +46,14 @@ public static class GatewayApp
         builder.Services.AddSingleton<LedgerWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWriter>());
         builder.Services.AddSingleton<GatewayMetrics>();
-        var metrics = builder.Services.AddOpenTelemetry().WithMetrics(m =>
+        var telemetry = builder.Services.AddOpenTelemetry();
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME")))
+        {
+            // Named, unless the operator names it: otherwise exporters report "unknown_service:dotnet".
+            telemetry.ConfigureResource(resource => resource.AddService("frugal-gateway"));
+        }
+
+        var metrics = telemetry.WithMetrics(m =>
         {
             m.AddMeter(GatewayMetrics.MeterName);
             m.AddPrometheusExporter();

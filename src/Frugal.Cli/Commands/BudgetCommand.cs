@@ -154,7 +154,7 @@ internal static class BudgetCommand
                     Markup.Escape(state.Cap.Scope.ToString()), state.Cap.Period.ToString().ToLowerInvariant(),
                     Format(dimension, limit), Format(dimension, used),
                     (100 * used / limit).ToString("0.0", CultureInfo.InvariantCulture),
-                    Local(state.End, state.Cap.Zone),
+                    $"{Local(state.End, state.Cap.Zone)} {Markup.Escape(state.Cap.Zone.Id)}",
                     Markup.Escape(forecast is { } f ? "runs out " + Local(f, state.Cap.Zone) : "lasts the period"));
             }
         }

@@ -79,7 +79,7 @@ internal static class GatewayCommand
             }
 
             await Console.Error.WriteLineAsync(
-                $"frugal gateway on {string.Join(", ", app.Urls)}: {options!.Upstreams.Count} upstreams, ledger "
+                $"frugal gateway on {string.Join(", ", app.Urls)}: {Upstreams(options!.Upstreams.Count)}, ledger "
                 + $"{ledgerPath}. Stop with Ctrl+C.").ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);
         }
@@ -131,4 +131,6 @@ internal static class GatewayCommand
 
         return true;
     }
+
+    private static string Upstreams(int count) => count == 1 ? "1 upstream" : $"{count} upstreams";
 }

@@ -72,7 +72,8 @@ public sealed class CallPricing(PriceTable prices, UsageEnergy energy, GridZone 
 
     /// <summary>
     /// The energy of the call: a hosted model's from its size (null when unknown); a local server's from the
-    /// device's power over the time it reported, or else over the time the gateway saw (first byte, then the rest).
+    /// device's power over the time it reported, or else over the time the gateway saw (first byte, then the rest);
+    /// none for a local call that failed with no tokens.
     /// </summary>
     public EnergyEstimate? Energy(
         RouteTarget target, TokenCounts tokens, LocalTimings? reported, double firstByteSeconds, double totalSeconds,
@@ -89,8 +90,10 @@ public sealed class CallPricing(PriceTable prices, UsageEnergy energy, GridZone 
             return null;
         }
 
-        var timings = reported ?? new LocalTimings(
-            Math.Max(0, firstByteSeconds), Math.Max(0, totalSeconds - firstByteSeconds));
+        // A call that failed before any token was read (refused connection, an error answer) did no model work:
+        // the time the gateway waited is not the device's.
+        var timings = reported ?? (tokens.TotalTokens == 0 ? new LocalTimings(0, 0) : new LocalTimings(
+            Math.Max(0, firstByteSeconds), Math.Max(0, totalSeconds - firstByteSeconds)));
         return LocalEnergyModel.Estimate(timings, device, grid.GCO2PerKWh);
     }
 

@@ -62,6 +62,8 @@ public sealed class GatewayCommandTests : IDisposable
         budget.GetProperty("usd").GetProperty("used").GetDouble().ShouldBe(0);
         budget.GetProperty("usd").GetProperty("runsOut").ValueKind.ShouldBe(JsonValueKind.Null);
         budget.GetProperty("tokens").GetProperty("limit").GetDouble().ShouldBe(1_000_000);
+        // The reset time is given in the budget's own zone, named.
+        FrugalProcess.Run(_home.Path, "budget", "show", "--ledger", Ledger).Stdout.ShouldContain(" 00:00 Europe/Paris");
 
         FrugalProcess.Run(_home.Path, "budget", "remove", "--project", "shop", "--period", "day", "--ledger", Ledger)
             .ExitCode.ShouldBe(0);

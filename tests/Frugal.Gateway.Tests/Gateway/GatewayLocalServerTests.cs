@@ -18,6 +18,28 @@ public sealed class GatewayLocalServerTests
     private const double DecodeMinW = 310, DecodeMaxW = 350, PrefillMinW = 403, PrefillMaxW = 455;
 
     [Fact]
+    public async Task LocalServerThatNeverAnswered_NoEnergyRecorded()
+    {
+        // One upstream whose port is closed by the time of the call, one that answers 500.
+        var gone = await FakeUpstream.StartAsync(FakeKind.LlamaCpp);
+        var closedUpstream = Upstream("llama", "llamacpp", gone, "qwen2.5-7b", "    device: rtx-4090");
+        await gone.DisposeAsync();
+        await using var erring = await FakeUpstream.StartAsync(FakeKind.LlamaCpp, new FakeScript { ErrorStatus = 500 });
+        await using var gateway = await GatewayHarness.StartAsync("upstreams:\n" + closedUpstream
+            + Upstream("failing", "llamacpp", erring, "qwen2.5-3b", "    device: rtx-4090") + "anonymousProject: app\n");
+
+        using var closed = await gateway.PostAsync("v1/chat/completions", Chat.Replace("MODEL", "qwen2.5-7b"));
+        using var failed = await gateway.PostAsync("v1/chat/completions", Chat.Replace("MODEL", "qwen2.5-3b"));
+
+        closed.IsSuccessStatusCode.ShouldBeFalse();
+        failed.IsSuccessStatusCode.ShouldBeFalse();
+        var calls = await gateway.CallsAsync(2);
+        calls.Count.ShouldBe(2);
+        calls.ShouldAllBe(c => c.Facts.Status == "error" && c.Tokens.TotalTokens == 0);
+        calls.ShouldAllBe(c => c.Facts.EnergyMinWh == 0 && c.Facts.EnergyMaxWh == 0);
+    }
+
+    [Fact]
     public async Task LlamaCpp_TimingsReachTheLedger_AndEnergyComesFromTheDeviceProfile()
     {
         var script = new FakeScript

@@ -33,6 +33,7 @@ public sealed class GatewayMetricsTests
 
         text.ShouldContain("gen_ai_client_token_usage");
         text.ShouldContain("gen_ai_client_operation_duration");
+        text.ShouldContain("service_name=\"frugal-gateway\"");
         // Meters are process-wide: other tests' gateways in this process record too, so only this upstream's series
         // are read.
         var tokenLines = text.Split('\n')
