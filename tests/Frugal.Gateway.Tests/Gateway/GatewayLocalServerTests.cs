@@ -26,7 +26,8 @@ public sealed class GatewayLocalServerTests
         await gone.DisposeAsync();
         await using var erring = await FakeUpstream.StartAsync(FakeKind.LlamaCpp, new FakeScript { ErrorStatus = 500 });
         await using var gateway = await GatewayHarness.StartAsync("upstreams:\n" + closedUpstream
-            + Upstream("failing", "llamacpp", erring, "qwen2.5-3b", "    device: rtx-4090") + "anonymousProject: app\n");
+            + Upstream("failing", "llamacpp", erring, "qwen2.5-3b", "    device: rtx-4090")
+            + "anonymousProject: app\n");
 
         using var closed = await gateway.PostAsync("v1/chat/completions", Chat.Replace("MODEL", "qwen2.5-7b"));
         using var failed = await gateway.PostAsync("v1/chat/completions", Chat.Replace("MODEL", "qwen2.5-3b"));
