@@ -231,7 +231,7 @@ public static class PromptyExport
         model.Put("api", YamlWriting.Text("chat"));
         var (id, provider) = SplitModel(prompt.Model);
         var configuration = new YamlMappingNode();
-        configuration.Put("type", YamlWriting.Text(provider == "openai" ? "openai" : provider ?? "openai"));
+        configuration.Put("type", YamlWriting.Text("openai"));
         configuration.Put("name", YamlWriting.Text(provider == "openai" ? id : prompt.Model));
         if (provider != "openai")
         {

@@ -77,7 +77,7 @@ public static partial class PromptyImport
             var frugal = Metadata(root, metadata, model.Seed);
             output.Put("metadata", frugal.Children.Count > 0 ? frugal : null);
             Template(root);
-            foreach (var (key, value) in root.Children)
+            foreach (var key in root.Children.Keys)
             {
                 if (key is YamlScalarNode { Value: { } name } && !Handled.Contains(name))
                 {
@@ -85,8 +85,6 @@ public static partial class PromptyImport
                         ? "tools not carried: gh-models prompt files have no tools"
                         : $"{name} not carried: a .prompt.yml has no such field");
                 }
-
-                _ = value;
             }
 
             var yaml = YamlWriting.Write(output);
