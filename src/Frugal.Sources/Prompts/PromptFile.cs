@@ -328,15 +328,10 @@ public static partial class PromptFile
                 var entries = Entries(map, at, null, _ => string.Empty);
                 foreach (var (name, entry) in entries)
                 {
-                    if (entry.Value is not YamlScalarNode { Value: { } value } || IsNull(entry.Value))
+                    if (TestValue(entry) is { } value)
                     {
-                        RecordTree(entry.Path, entry.Value);
-                        Problem(entry.Value, $"{entry.Path} must be text, a number or true/false (gh-models would "
-                            + "substitute a list, a mapping or null as Go prints it): write it as text");
-                        continue;
+                        values[name] = value;
                     }
-
-                    values[name] = value;
                 }
 
                 if (values.TryGetValue("id", out var id))
@@ -356,6 +351,37 @@ public static partial class PromptFile
             }
 
             return cases;
+        }
+
+        /// <summary>
+        /// A test value as gh-models sends it (<see cref="GoYamlValue"/>); null, with a problem, for a list, a
+        /// mapping or null, which gh-models would send as Go prints them, or a value its decoder refuses.
+        /// </summary>
+        private string? TestValue(Field entry)
+        {
+            var value = GoYamlValue.Of(entry.Value);
+            if (value.Kind is GoValueKind.List or GoValueKind.Mapping or GoValueKind.Null)
+            {
+                RecordTree(entry.Path, entry.Value);
+                var (what, fix) = value.Kind switch
+                {
+                    GoValueKind.List => ("a list", "write the items as one string, such as 'a, b'"),
+                    GoValueKind.Mapping => ("a mapping", "write it as one string, quoted"),
+                    _ => ("null", "give it a value (quote it, '~', to send ~ itself)"),
+                };
+                var sent = value.Text.Length <= 60 ? value.Text : value.Text[..60] + "…";
+                Problem(entry.Value, $"{entry.Path} is {what}, which gh-models would send as {sent} (Go's %v of the "
+                    + $"decoded YAML): {fix}");
+                return null;
+            }
+
+            if (value.Refused is { } refused)
+            {
+                Problem(entry.Value, $"{entry.Path} {refused}");
+                return null;
+            }
+
+            return value.Text;
         }
     }
 }

@@ -1,4 +1,5 @@
 using Frugal.Domain.Prompts;
+using Frugal.Domain.Prompts.Testing;
 using Frugal.Sources.Prompts;
 using Shouldly;
 using Xunit;
@@ -139,8 +140,8 @@ public sealed class PromptFileTests : IDisposable
                 + "responseFormat, jsonSchema, messages, testData, evaluators, metadata, checks)",
             "9: messages[0].role \"bot\" is not a role: use system, user or assistant",
             "11: messages[1].content is missing",
-            "14: testData[0].name must be text, a number or true/false (gh-models would substitute a list, a "
-                + "mapping or null as Go prints it): write it as text",
+            "14: testData[0].name is a list, which gh-models would send as [x y] (Go's %v of the decoded YAML): "
+                + "write the items as one string, such as 'a, b'",
             "15: testData[1].id \"a\" is already the id of testData[0]: ids name cases across versions, so keep "
                 + "them unique",
             "19: evaluators[0].string has equals and contains: gh-models uses only the first; write one evaluator "
@@ -297,6 +298,37 @@ public sealed class PromptFileTests : IDisposable
         budget.ShouldBe(new TokenBudget(null, 50));
         budget.EncodingFor(reading.Prompt.Model).ShouldBe((TokenEncoding.O200kBase, true));
         reading.Prompt.Metadata.Tags.ShouldBe(["support", "triage"]);
+    }
+
+    [Fact]
+    public void Read_NumbersInTestData_AreSentAsGhModelsPrintsThem()
+    {
+        var reading = Parse("""
+            name: x
+            model: openai/gpt-4o
+            messages:
+              - {role: user, content: "Refund {{amount}} on order {{order}}, code {{code}}, keep {{kept}}"}
+            testData:
+              - {amount: 1.5e3, order: 0x1F, code: 007, kept: '007', expected: 1e6}
+            evaluators:
+              - {name: names the amount, string: {contains: "{{amount}}"}}
+            checks:
+              - {type: contains, value: "order {{order}}"}
+              - {type: not-contains, value: "{{expected}}"}
+            """);
+
+        reading.Problems.ShouldBeEmpty();
+        var testCase = reading.Prompt.TestData.ShouldHaveSingleItem();
+        var rendered = reading.Prompt.Render(testCase).Messages.ShouldHaveSingleItem().Content;
+        // yaml.v3 reads 1.5e3 as the float 1500, which Go's %v writes out (exponent 3, below 6); 0x1F is 31; 007 is
+        // octal 7; '007' is quoted, so a string; 1e6 has exponent 6, so %v writes 1e+06.
+        rendered.ShouldBe("Refund 1500 on order 31, code 7, keep 007");
+        testCase.Expected.ShouldBe("1e+06");
+        var reply = new PromptReply("1500 back for order 31 (1e6 is not mentioned)", 12, 5, false);
+        PromptReplyEvaluation.Evaluate(reading.Prompt, testCase, reply).Select(r => r.Outcome)
+            .ShouldBe([AssertionOutcome.Passed, AssertionOutcome.Passed, AssertionOutcome.Passed]);
+        PromptTokens.Count(rendered, TokenEncoding.O200kBase)
+            .ShouldBe(PromptTokens.Count("Refund 1500 on order 31, code 7, keep 007", TokenEncoding.O200kBase));
     }
 
     [Fact]

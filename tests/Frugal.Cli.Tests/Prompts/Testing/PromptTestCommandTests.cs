@@ -119,6 +119,20 @@ public sealed class PromptTestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Test_NumericTestValues_AreSentAndCheckedAsGhModelsPrintsThem()
+    {
+        System.IO.File.WriteAllText(File, Prompt.Replace("word: ok", "word: 0x1F", StringComparison.Ordinal));
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("31"));
+
+        var result = Run(fake, "--json", "--repeat", "1", "--min-efficiency", "0");
+
+        // yaml.v3 reads 0x1F as the integer 31 and gh-models substitutes it with %v: "Say 31", and the evaluator
+        // looks for 31.
+        result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
+        fake.Requests.Single().Json["messages"]![1]!["content"]!.ToString().ShouldBe("Say 31");
+    }
+
+    [Fact]
     public async Task Test_EndpointThatHangs_FailsClearlyWithinTheTimeout()
     {
         await using var fake = await FakeChatServer.StartAsync(
