@@ -88,6 +88,14 @@ public static partial class PromptFile
 
                 stream.Load(new StringReader(text));
             }
+            catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase)
+                && IndentedWithTab(text, (int)e.Start.Line) is { } tab)
+            {
+                // YamlDotNet places this error at the start of the enclosing mapping, often line 1.
+                Problems.Add(new PromptFileProblem(tab.Line, tab.Column, "not valid YAML: this line is indented "
+                    + "with a tab: tabs cannot indent YAML; use spaces"));
+                return Nothing;
+            }
             catch (YamlException e)
             {
                 var message = $"not valid YAML: {e.Message.TrimEnd('.')}: fix the syntax";
@@ -122,6 +130,31 @@ public static partial class PromptFile
             }
 
             return Prompt(root);
+        }
+
+        /// <summary>
+        /// The first line from <paramref name="from"/> on (else from the top) whose indentation holds a tab, and the
+        /// column of that tab; null when there is none.
+        /// </summary>
+        private static (int Line, int Column)? IndentedWithTab(string text, int from)
+        {
+            var lines = text.Split('\n');
+            (int, int)? first = null;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', 0, indent);
+                if (tab >= 0 && lines[i].TrimEnd('\r').Length > indent)
+                {
+                    first ??= (i + 1, tab + 1);
+                    if (i + 1 >= from)
+                    {
+                        return (i + 1, tab + 1);
+                    }
+                }
+            }
+
+            return first;
         }
 
         private static (int Line, int Column) LastReadable(string text)

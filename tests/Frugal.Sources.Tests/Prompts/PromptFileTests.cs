@@ -190,6 +190,11 @@ public sealed class PromptFileTests : IDisposable
     [InlineData("", 1, "is empty")]
     [InlineData("- just\n- a list\n", 1, "must be a mapping")]
     [InlineData("name: a\nmodel: b\nmessages: [{role: user, content: hi}]\n---\nname: c\n", 5, "holds 2 YAML")]
+    [InlineData("name: t\nmodel: m\nmessages:\n\t- role: user\n\t  content: hi\n", 4,
+        "not valid YAML: this line is indented with a tab: tabs cannot indent YAML; use spaces")]
+    [InlineData("name: t\nmodel: m\nmessages: [{role: user, content: hi}]\ntestData:\n  - a: 1\n\tb: 2\n", 6,
+        "not valid YAML: this line is indented with a tab")]
+    [InlineData("name: t\nmodel: m\nmetadata:\n\tversion: 1.0.0\n", 4, "not valid YAML: this line is indented")]
     public void Read_NotAPromptFile_SaysWhereAndWhy(string text, int line, string start)
     {
         var problem = Parse(text).Problems[0];
