@@ -337,6 +337,38 @@ public sealed class PromptFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_TokenBudgetKeysThatNameTokenizers_AreTokenizersOrProblems()
+    {
+        var reading = Parse("""
+            name: x
+            model: meta/llama-3.3-70b
+            messages: [{role: user, content: hi}]
+            metadata:
+              tokenBudget:
+                o200k_base: 100
+                o200k_harmony: 90
+                openai/gpt-4o: 80
+                O200K-Base: 10
+                p50k_base: 10
+                my_base: 10
+            """);
+
+        reading.Problems.Select(p => $"{p.Line}: {p.Message}").ShouldBe(
+        [
+            "9: metadata.tokenBudget.O200K-Base: O200K-Base is not how the tokenizer is written: write o200k_base "
+                + "(tiktoken's name)",
+            "10: metadata.tokenBudget.p50k_base: p50k_base is a tokenizer Frugal does not count with (older OpenAI "
+                + "models): budget o200k_base or cl100k_base, or a model id such as openai/gpt-4o",
+            "11: metadata.tokenBudget.my_base: my_base is not a tokenizer Frugal knows: use o200k_base or "
+                + "cl100k_base, or a model id such as openai/gpt-4o",
+        ]);
+        var budgets = reading.Prompt.Metadata.TokenBudgets;
+        budgets.Select(b => b.Target).ShouldBe(["o200k_base", "o200k_harmony", "openai/gpt-4o"]);
+        budgets.Select(b => b.EncodingFor(reading.Prompt.Model))
+            .ShouldBe(Enumerable.Repeat((TokenEncoding.O200kBase, false), 3));
+    }
+
+    [Fact]
     public void Load_FileWithProblems_ThrowsWithPathAndLines()
     {
         var path = _folder.WriteText(
