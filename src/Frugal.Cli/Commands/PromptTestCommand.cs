@@ -122,9 +122,9 @@ internal static class PromptTestCommand
         }
 
         var repeat = parse.GetValue(Repeat);
-        if (repeat is < 1 or > 100)
+        if (repeat is < 1 or > PromptFile.MaxRepeat)
         {
-            throw CliError.Usage($"--repeat {repeat} is out of range: give 1 to 100 runs per case.");
+            throw CliError.Usage(PromptFile.RepeatOutOfRange("--repeat", $"{repeat}") + ".");
         }
 
         var timeout = parse.GetValue(TimeoutSeconds);

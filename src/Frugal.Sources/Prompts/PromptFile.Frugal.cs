@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Frugal.Domain.Prompts;
 using YamlDotNet.RepresentationModel;
@@ -10,8 +11,12 @@ public static partial class PromptFile
     public static IReadOnlyList<string> MetadataFields { get; } =
         ["version", "reviewers", "authors", "tags", "tokenBudget", "repeat", "seed"];
 
-    /// <summary>The most runs per case <c>metadata.repeat</c> may ask for.</summary>
-    public const int MaxRepeat = 1000;
+    /// <summary>The most runs per case <c>metadata.repeat</c> and <c>--repeat</c> may ask for.</summary>
+    public const int MaxRepeat = 100;
+
+    /// <summary>The one message for a run count out of range, as <paramref name="given"/> (setting or option).</summary>
+    public static string RepeatOutOfRange(string given, string value) =>
+        $"{given} {value} is out of range: give 1 to {MaxRepeat} runs per case";
 
     private sealed partial class Reader
     {
@@ -38,9 +43,27 @@ public static partial class PromptFile
                 Authors = Strings(fields, "authors", "metadata"),
                 Tags = Strings(fields, "tags", "metadata"),
                 TokenBudgets = TokenBudgets(fields),
-                Repeat = (int?)Integer(fields, "repeat", 1, MaxRepeat),
+                Repeat = Repeat(fields),
                 Seed = Integer(fields, "seed", long.MinValue, long.MaxValue),
             };
+        }
+
+        private int? Repeat(Dictionary<string, Field> metadata)
+        {
+            if (!metadata.TryGetValue("repeat", out var field))
+            {
+                return null;
+            }
+
+            if (Plain(field) is { } text
+                && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var runs)
+                && runs is < 1 or > MaxRepeat)
+            {
+                Problem(field.Value, RepeatOutOfRange("metadata.repeat", text));
+                return null;
+            }
+
+            return (int?)Integer(field, 1, MaxRepeat);
         }
 
         private List<TokenBudget> TokenBudgets(Dictionary<string, Field> metadata)

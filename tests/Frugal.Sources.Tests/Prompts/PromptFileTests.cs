@@ -160,7 +160,7 @@ public sealed class PromptFileTests : IDisposable
             "35: metadata.reviewers must be a list, such as [alice, bob]",
             "36: metadata.tokenBudget.o200k_base must be a whole number from 1 to 2,147,483,647, written without "
                 + "quotes",
-            "37: metadata.repeat must be a whole number from 1 to 1,000, written without quotes",
+            "37: metadata.repeat 0 is out of range: give 1 to 100 runs per case",
             "38: metadata.owner is not a Frugal setting: correct its spelling (settings: version, reviewers, "
                 + "authors, tags, tokenBudget, repeat, seed)",
         ]);

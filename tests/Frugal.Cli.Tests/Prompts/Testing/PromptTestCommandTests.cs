@@ -133,6 +133,17 @@ public sealed class PromptTestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Test_MetadataRepeatAboveTheOptionsLimit_IsRefusedWithTheOptionsMessage()
+    {
+        System.IO.File.WriteAllText(File, Prompt.Replace("repeat: 3", "repeat: 101", StringComparison.Ordinal));
+
+        var result = FrugalProcess.Run(_home.Path, "prompt", "test", File, "--endpoint", "http://127.0.0.1:9");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain(":24:11: metadata.repeat 101 is out of range: give 1 to 100 runs per case");
+    }
+
+    [Fact]
     public async Task Test_EndpointThatHangs_FailsClearlyWithinTheTimeout()
     {
         await using var fake = await FakeChatServer.StartAsync(
@@ -229,6 +240,7 @@ public sealed class PromptTestCommandTests : IDisposable
 
     [Theory]
     [InlineData("--repeat", "abc", "Cannot parse argument 'abc' for option '--repeat' as a whole number")]
+    [InlineData("--repeat", "101", "--repeat 101 is out of range: give 1 to 100 runs per case.")]
     [InlineData("--min-efficiency", "NaN", "--min-efficiency NaN is not a number of passed cases per 1,000 tokens")]
     [InlineData("--min-efficiency", "-1", "--min-efficiency -1 is not a number of passed cases per 1,000 tokens")]
     public void Test_BadOption_OneClearLine(string option, string value, string expected)
