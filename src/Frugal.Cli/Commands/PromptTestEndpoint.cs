@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Frugal.Domain.Prompts;
 
 namespace Frugal.Cli.Commands;
@@ -22,7 +23,7 @@ internal sealed record EndpointReply(
 /// An OpenAI-compatible <c>/v1/chat/completions</c> endpoint (Ollama, LoLLMs, llama.cpp, vLLM, OpenAI, a Frugal
 /// gateway), called without streaming, with replies cached on disk by request hash.
 /// </summary>
-internal sealed class PromptTestEndpoint : IDisposable
+internal sealed partial class PromptTestEndpoint : IDisposable
 {
     /// <summary>The session header a Frugal gateway files the calls under.</summary>
     public const string SessionHeader = "x-frugal-session";
@@ -53,6 +54,16 @@ internal sealed class PromptTestEndpoint : IDisposable
 
     /// <summary>The chat completions URL called.</summary>
     public Uri Url { get; }
+
+    /// <summary>The URL as messages show it: any user name and password replaced by <c>***</c>.</summary>
+    public string DisplayUrl => Redacted(Url);
+
+    /// <summary><paramref name="url"/> with its user information, if any, replaced by <c>***</c>.</summary>
+    public static string Redacted(Uri url) =>
+        url.UserInfo.Length == 0 ? url.ToString() : new UriBuilder(url) { UserName = "***", Password = "" }.Uri.ToString();
+
+    /// <summary><paramref name="text"/> with the user information of any URL in it replaced by <c>***</c>.</summary>
+    public static string Redacted(string text) => UserInfo().Replace(text, "://***@");
 
     /// <summary>
     /// The chat completions URL of <paramref name="endpoint"/>: as given when it ends in <c>/chat/completions</c>,
@@ -173,17 +184,17 @@ internal sealed class PromptTestEndpoint : IDisposable
                 text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
-                    return Failed($"HTTP {(int)response.StatusCode} from {Url}: {Clip(text)}", started, hash);
+                    return Failed($"HTTP {(int)response.StatusCode} from {DisplayUrl}: {Clip(text)}", started, hash);
                 }
             }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
                 var seconds = _timeout.TotalSeconds;
-                return Failed($"no answer from {Url} within {seconds:0.###} s (--timeout)", started, hash);
+                return Failed($"no answer from {DisplayUrl} within {seconds:0.###} s (--timeout)", started, hash);
             }
             catch (HttpRequestException e)
             {
-                return Failed($"cannot reach {Url}: {e.Message}", started, hash);
+                return Failed($"cannot reach {DisplayUrl}: {Redacted(e.Message)}", started, hash);
             }
         }
 
@@ -268,4 +279,8 @@ internal sealed class PromptTestEndpoint : IDisposable
             : null;
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The user information of a URL: what follows <c>://</c> up to an <c>@</c> before any path.</summary>
+    [GeneratedRegex(@"://[^/@\s]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfo();
 }

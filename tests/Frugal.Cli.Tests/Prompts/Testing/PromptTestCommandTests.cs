@@ -144,6 +144,29 @@ public sealed class PromptTestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Test_EndpointWithCredentials_NeverPrintsThem()
+    {
+        var environment = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = _home.Combine("cache") };
+
+        // Nothing listens on port 9 of the loopback, so every call fails and its error names the endpoint.
+        var unreachable = FrugalProcess.RunWith(_home.Path, environment, "prompt", "test", File, "--endpoint",
+            "http://user:s3cret@127.0.0.1:9", "--repeat", "1", "--json", "--ledger", Ledger);
+        var text = FrugalProcess.RunWith(_home.Path, environment, "prompt", "test", File, "--endpoint",
+            "http://user:s3cret@127.0.0.1:9", "--repeat", "1", "--ledger", Ledger);
+        var notHttp = FrugalProcess.Run(_home.Path, "prompt", "test", File, "--endpoint", "ftp://user:s3cret@host/");
+
+        unreachable.ExitCode.ShouldBe(1);
+        Json(unreachable)["prompts"]![0]!["cases"]![0]!["runs"]![0]!["error"]!.ToString()
+            .ShouldStartWith("cannot reach http://***@127.0.0.1:9/v1/chat/completions: ");
+        text.Stdout.ShouldContain("error: cannot reach http://***@127.0.0.1:9/v1/chat/completions");
+        notHttp.Stderr.ShouldContain("--endpoint 'ftp://***@host/' is not an http(s) URL");
+        foreach (var output in new[] { unreachable, text, notHttp })
+        {
+            (output.Stdout + output.Stderr).ShouldNotContain("s3cret");
+        }
+    }
+
+    [Fact]
     public async Task Test_EndpointThatHangs_FailsClearlyWithinTheTimeout()
     {
         await using var fake = await FakeChatServer.StartAsync(
