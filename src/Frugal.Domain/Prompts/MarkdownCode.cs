@@ -8,7 +8,7 @@ namespace Frugal.Domain.Prompts;
 /// </summary>
 internal static class MarkdownCode
 {
-    /// <summary>The code ranges of <paramref name="text"/>, each as a start offset and an end offset (exclusive).</summary>
+    /// <summary>The code ranges of <paramref name="text"/>: start offset, and end offset (exclusive).</summary>
     public static IReadOnlyList<(int Start, int End)> Spans(string text)
     {
         var spans = new List<(int, int)>();

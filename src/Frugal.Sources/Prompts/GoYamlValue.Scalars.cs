@@ -8,6 +8,7 @@ namespace Frugal.Sources.Prompts;
 
 internal static partial class GoYamlValue
 {
+    private const string CoreTagPrefix = "tag:yaml.org,2002:";
     private const string StrTag = "!!str";
     private const string IntTag = "!!int";
     private const string FloatTag = "!!float";
@@ -140,7 +141,7 @@ internal static partial class GoYamlValue
         return null;
     }
 
-    /// <summary>The words yaml.v3 maps to a value (YAML 1.2's core schema: no <c>yes</c>, <c>on</c>, <c>y</c>).</summary>
+    /// <summary>The words yaml.v3 maps to a value (YAML 1.2's core schema: no <c>yes</c>, <c>on</c>).</summary>
     private static GoValue? Known(string text) => text switch
     {
         "true" or "True" or "TRUE" => new GoValue(GoValueKind.Boolean, "true"),
@@ -196,7 +197,7 @@ internal static partial class GoYamlValue
     };
 
     private static string ShortTag(string tag) =>
-        tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
+        tag.StartsWith(CoreTagPrefix, StringComparison.Ordinal) ? "!!" + tag[CoreTagPrefix.Length..] : tag;
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 

@@ -14,7 +14,7 @@ public static partial class PromptFile
     /// <summary>The most runs per case <c>metadata.repeat</c> and <c>--repeat</c> may ask for.</summary>
     public const int MaxRepeat = 100;
 
-    /// <summary>The one message for a run count out of range, as <paramref name="given"/> (setting or option).</summary>
+    /// <summary>The one message for a run count out of range, given as <paramref name="given"/>.</summary>
     public static string RepeatOutOfRange(string given, string value) =>
         $"{given} {value} is out of range: give 1 to {MaxRepeat} runs per case";
 
