@@ -78,9 +78,17 @@ internal static class PromptLintCommand
         problems.ThrowIfAny();
         var git = parse.GetValue(Git);
         var findings = new List<LintFinding>();
+        var shallowReported = false;
         foreach (var (path, display) in files!)
         {
-            findings.AddRange(PromptLinter.LintFile(path, display, policy!, git ? History(path, display) : null));
+            var history = git ? History(path, display) : null;
+            if (history is { IsShallow: true } && !shallowReported)
+            {
+                findings.Add(PromptLinter.ShallowHistory(display));
+                shallowReported = true;
+            }
+
+            findings.AddRange(PromptLinter.LintFile(path, display, policy!, history));
         }
 
         using var stdout = Console.OpenStandardOutput();

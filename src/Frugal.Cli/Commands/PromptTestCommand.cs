@@ -102,7 +102,8 @@ internal static class PromptTestCommand
     private static async Task<int> RunAsync(ParseResult parse, TimeProvider clock, CancellationToken cancel)
     {
         var url = PromptTestEndpoint.ChatUrl(parse.GetValue(Endpoint)!)
-            ?? throw CliError.Usage($"--endpoint '{parse.GetValue(Endpoint)}' is not an http(s) URL: give one such "
+            ?? throw CliError.Usage($"--endpoint '{PromptTestEndpoint.Redacted(parse.GetValue(Endpoint)!)}' is not "
+                + "an http(s) URL: give one such "
                 + "as http://127.0.0.1:11434 or http://host/v1/chat/completions.");
         if (parse.GetValue(JUnit) is { } junitPath)
         {
@@ -122,9 +123,9 @@ internal static class PromptTestCommand
         }
 
         var repeat = parse.GetValue(Repeat);
-        if (repeat is < 1 or > 100)
+        if (repeat is < 1 or > PromptFile.MaxRepeat)
         {
-            throw CliError.Usage($"--repeat {repeat} is out of range: give 1 to 100 runs per case.");
+            throw CliError.Usage(PromptFile.RepeatOutOfRange("--repeat", $"{repeat}") + ".");
         }
 
         var timeout = parse.GetValue(TimeoutSeconds);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Frugal.Domain.Prompts;
 
 namespace Frugal.Cli.Commands;
@@ -22,7 +23,7 @@ internal sealed record EndpointReply(
 /// An OpenAI-compatible <c>/v1/chat/completions</c> endpoint (Ollama, LoLLMs, llama.cpp, vLLM, OpenAI, a Frugal
 /// gateway), called without streaming, with replies cached on disk by request hash.
 /// </summary>
-internal sealed class PromptTestEndpoint : IDisposable
+internal sealed partial class PromptTestEndpoint : IDisposable
 {
     /// <summary>The session header a Frugal gateway files the calls under.</summary>
     public const string SessionHeader = "x-frugal-session";
@@ -32,14 +33,25 @@ internal sealed class PromptTestEndpoint : IDisposable
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _clock;
 
+    /// <param name="url">The chat completions URL.</param>
+    /// <param name="apiKey">Sent as <c>Authorization: Bearer</c>, when given.</param>
+    /// <param name="viaGateway">Whether calls carry the gateway's session header.</param>
+    /// <param name="timeout">How long one answer may take.</param>
+    /// <param name="cacheFolder">Where replies are cached; null for no cache.</param>
+    /// <param name="clock">The clock latencies are measured with.</param>
+    /// <param name="handler">
+    /// The HTTP handler (tests pass one that trusts their certificate); null for the default.
+    /// </param>
     public PromptTestEndpoint(
-        Uri url, string? apiKey, bool viaGateway, TimeSpan timeout, string? cacheFolder, TimeProvider clock)
+        Uri url, string? apiKey, bool viaGateway, TimeSpan timeout, string? cacheFolder, TimeProvider clock,
+        HttpMessageHandler? handler = null)
     {
         Url = url;
         _clock = clock;
         _timeout = timeout;
         _cacheFolder = cacheFolder;
-        _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _http.Timeout = Timeout.InfiniteTimeSpan;
         if (apiKey is not null)
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
@@ -53,6 +65,18 @@ internal sealed class PromptTestEndpoint : IDisposable
 
     /// <summary>The chat completions URL called.</summary>
     public Uri Url { get; }
+
+    /// <summary>The URL as messages show it: any user name and password replaced by <c>***</c>.</summary>
+    public string DisplayUrl => Redacted(Url);
+
+    /// <summary><paramref name="url"/> with its user information, if any, replaced by <c>***</c>.</summary>
+    public static string Redacted(Uri url) =>
+        url.UserInfo.Length == 0
+            ? url.ToString()
+            : new UriBuilder(url) { UserName = "***", Password = string.Empty }.Uri.ToString();
+
+    /// <summary><paramref name="text"/> with the user information of any URL in it replaced by <c>***</c>.</summary>
+    public static string Redacted(string text) => UserInfo().Replace(text, "://***@");
 
     /// <summary>
     /// The chat completions URL of <paramref name="endpoint"/>: as given when it ends in <c>/chat/completions</c>,
@@ -171,19 +195,31 @@ internal sealed class PromptTestEndpoint : IDisposable
                 using var content = new StringContent(body, Encoding.UTF8, "application/json");
                 using var response = await _http.PostAsync(Url, content, timeout.Token).ConfigureAwait(false);
                 text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                if ((int)response.StatusCode is >= 300 and < 400)
+                {
+                    return Failed(Redirect((int)response.StatusCode, response.Headers.Location), started, hash);
+                }
+
                 if (!response.IsSuccessStatusCode)
                 {
-                    return Failed($"HTTP {(int)response.StatusCode} from {Url}: {Clip(text)}", started, hash);
+                    return Failed($"HTTP {(int)response.StatusCode} from {DisplayUrl}: {Clip(text)}", started, hash);
                 }
             }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
                 var seconds = _timeout.TotalSeconds;
-                return Failed($"no answer from {Url} within {seconds:0.###} s (--timeout)", started, hash);
+                return Failed($"no answer from {DisplayUrl} within {seconds:0.###} s (--timeout)", started, hash);
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.SecureConnectionError)
+            {
+                return Failed($"cannot open a TLS (https) connection to {DisplayUrl} ({Redacted(Reason(e))}): if "
+                    + "that server speaks plain http, as local servers such as Ollama, llama.cpp and LoLLMs do, give "
+                    + $"--endpoint {Redacted(new UriBuilder(Url) { Scheme = "http", Port = Url.Port }.Uri)}",
+                    started, hash);
             }
             catch (HttpRequestException e)
             {
-                return Failed($"cannot reach {Url}: {e.Message}", started, hash);
+                return Failed($"cannot reach {DisplayUrl}: {Redacted(e.Message)}", started, hash);
             }
         }
 
@@ -210,6 +246,31 @@ internal sealed class PromptTestEndpoint : IDisposable
     /// </summary>
     internal string Hash(string body, int run) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Url}\n{body}\n{run}")));
+
+    /// <summary>
+    /// Why a redirect was not followed, and what to give instead. .NET follows a redirect by itself except from
+    /// https to http, which would send the prompt and the API key unencrypted, and except past its limit.
+    /// </summary>
+    private string Redirect(int status, Uri? location)
+    {
+        if (location is null)
+        {
+            return $"{DisplayUrl} answered HTTP {status}, a redirect without a Location: give --endpoint the "
+                + "server's chat completions address";
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(Url, location);
+        var shown = Redacted(target);
+        return Url.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp
+            ? $"{DisplayUrl} redirected (HTTP {status}) to {shown}, plain http: a redirect from https to http is "
+                + "not followed, as the prompt and any API key would travel unencrypted; if that server is meant, "
+                + $"give --endpoint {shown} yourself"
+            : $"{DisplayUrl} answered HTTP {status}, a redirect to {shown} that was not followed: give --endpoint "
+                + "that address";
+    }
+
+    /// <summary>The innermost message of <paramref name="e"/>: the TLS layer's own reason.</summary>
+    private static string Reason(Exception e) => e.InnerException is { } inner ? Reason(inner) : e.Message.TrimEnd('.');
 
     private EndpointReply Failed(string error, long started, string hash) =>
         new(null, error, null, null, (long)_clock.GetElapsedTime(started).TotalMilliseconds, false, hash);
@@ -268,4 +329,8 @@ internal sealed class PromptTestEndpoint : IDisposable
             : null;
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>The user information of a URL: what follows <c>://</c> up to an <c>@</c> before any path.</summary>
+    [GeneratedRegex(@"://[^/@\s]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfo();
 }

@@ -48,6 +48,7 @@ public static class PromptTemplate
         var placeholders = new List<Placeholder>();
         var issues = new List<PlaceholderIssue>();
         var lines = new LineIndex(text);
+        var code = MarkdownCode.Spans(text);
         var i = 0;
         while (i < text.Length)
         {
@@ -62,7 +63,7 @@ public static class PromptTemplate
                 '{' => Braces(text, open, placeholders, issues, lines),
                 '%' => Pair(text, open, "%}", PlaceholderIssueKind.Tag, issues, lines),
                 '#' => Pair(text, open, "#}", PlaceholderIssueKind.Comment, issues, lines),
-                _ => Single(text, open, issues, lines),
+                _ => Single(text, open, issues, lines, code),
             };
         }
 
@@ -196,8 +197,12 @@ public static class PromptTemplate
         return close + 2;
     }
 
-    /// <summary>At a lone <c>{</c>: <c>{name}</c> (not <c>${name}</c> nor <c>{name}}</c>) is a likely slip.</summary>
-    private static int Single(string text, int open, List<PlaceholderIssue> issues, LineIndex lines)
+    /// <summary>
+    /// At a lone <c>{</c>: <c>{name}</c> (not <c>${name}</c> nor <c>{name}}</c>, nor in Markdown code) is a likely
+    /// slip.
+    /// </summary>
+    private static int Single(
+        string text, int open, List<PlaceholderIssue> issues, LineIndex lines, IReadOnlyList<(int, int)> code)
     {
         var close = open + 1;
         while (close < text.Length && (char.IsAsciiLetterOrDigit(text[close]) || text[close] == '_'))
@@ -210,7 +215,8 @@ public static class PromptTemplate
             return open + 1;
         }
 
-        var alone = (open == 0 || text[open - 1] != '$') && (close + 1 == text.Length || text[close + 1] != '}');
+        var alone = (open == 0 || text[open - 1] != '$') && (close + 1 == text.Length || text[close + 1] != '}')
+            && !MarkdownCode.Contains(code, open);
         if (alone)
         {
             var name = text[(open + 1)..close];

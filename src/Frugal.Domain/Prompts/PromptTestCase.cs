@@ -5,7 +5,10 @@ namespace Frugal.Domain.Prompts;
 /// gh-models treats every key alike; <c>expected</c> (used by evaluators and the <c>github/similarity</c> judge)
 /// and <c>id</c> are conventions, exposed here for convenience but also kept among the values.
 /// </summary>
-/// <param name="Values">Every key of the entry and its value as text (numbers and booleans as written).</param>
+/// <param name="Values">
+/// Every key of the entry and its value as the text gh-models substitutes: a string as written, any other value
+/// decoded as YAML and printed as Go prints it (<c>1.5e3</c> is <c>1500</c>, <c>0x1F</c> is <c>31</c>).
+/// </param>
 public sealed record PromptTestCase(IReadOnlyDictionary<string, string> Values)
 {
     /// <summary>The <c>expected</c> value, if the entry has one.</summary>

@@ -27,10 +27,13 @@ public static class TokenEncodings
         _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Not a known encoding."),
     };
 
-    /// <summary>The encoding named <paramref name="name"/> (<c>o200k_base</c>, <c>cl100k_base</c>), or null.</summary>
+    /// <summary>
+    /// The encoding named <paramref name="name"/> (<c>o200k_base</c>, <c>cl100k_base</c>, or <c>o200k_harmony</c>,
+    /// which counts ordinary text as <c>o200k_base</c> does), or null.
+    /// </summary>
     public static TokenEncoding? FromName(string? name) => name?.Trim().ToLowerInvariant() switch
     {
-        "o200k_base" => TokenEncoding.O200kBase,
+        "o200k_base" or "o200k_harmony" => TokenEncoding.O200kBase,
         "cl100k_base" => TokenEncoding.Cl100kBase,
         _ => null,
     };

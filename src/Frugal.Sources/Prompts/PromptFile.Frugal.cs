@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Frugal.Domain.Prompts;
 using YamlDotNet.RepresentationModel;
@@ -10,8 +11,12 @@ public static partial class PromptFile
     public static IReadOnlyList<string> MetadataFields { get; } =
         ["version", "reviewers", "authors", "tags", "tokenBudget", "repeat", "seed"];
 
-    /// <summary>The most runs per case <c>metadata.repeat</c> may ask for.</summary>
-    public const int MaxRepeat = 1000;
+    /// <summary>The most runs per case <c>metadata.repeat</c> and <c>--repeat</c> may ask for.</summary>
+    public const int MaxRepeat = 100;
+
+    /// <summary>The one message for a run count out of range, given as <paramref name="given"/>.</summary>
+    public static string RepeatOutOfRange(string given, string value) =>
+        $"{given} {value} is out of range: give 1 to {MaxRepeat} runs per case";
 
     private sealed partial class Reader
     {
@@ -38,9 +43,27 @@ public static partial class PromptFile
                 Authors = Strings(fields, "authors", "metadata"),
                 Tags = Strings(fields, "tags", "metadata"),
                 TokenBudgets = TokenBudgets(fields),
-                Repeat = (int?)Integer(fields, "repeat", 1, MaxRepeat),
+                Repeat = Repeat(fields),
                 Seed = Integer(fields, "seed", long.MinValue, long.MaxValue),
             };
+        }
+
+        private int? Repeat(Dictionary<string, Field> metadata)
+        {
+            if (!metadata.TryGetValue("repeat", out var field))
+            {
+                return null;
+            }
+
+            if (Plain(field) is { } text
+                && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var runs)
+                && runs is < 1 or > MaxRepeat)
+            {
+                Problem(field.Value, RepeatOutOfRange("metadata.repeat", text));
+                return null;
+            }
+
+            return (int?)Integer(field, 1, MaxRepeat);
         }
 
         private List<TokenBudget> TokenBudgets(Dictionary<string, Field> metadata)
@@ -70,6 +93,12 @@ public static partial class PromptFile
 
             foreach (var (target, entry) in Entries(map, field.Path, null, _ => string.Empty))
             {
+                if (TokenizerProblem(target) is { } problem)
+                {
+                    Problem(entry.Key, $"{entry.Path}: {problem}");
+                    continue;
+                }
+
                 if (Integer(entry, 1, int.MaxValue) is { } tokens)
                 {
                     budgets.Add(new TokenBudget(target, (int)tokens));
@@ -77,6 +106,37 @@ public static partial class PromptFile
             }
 
             return budgets;
+        }
+
+        /// <summary>
+        /// Null when <paramref name="target"/> is a tokenizer Frugal counts with or a model id; else, for a key
+        /// that reads as a tokenizer name (no provider, ending in <c>_base</c> or <c>-base</c>, or one of
+        /// tiktoken's other encodings), what is wrong with it and the fix. Such a key was once taken for a model id
+        /// and counted, as an estimate, with the fallback tokenizer.
+        /// </summary>
+        private static string? TokenizerProblem(string target)
+        {
+            if (TokenEncodings.FromName(target) is not null || target.Contains('/', StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var name = target.Trim().ToLowerInvariant().Replace('-', '_');
+            if (TokenEncodings.FromName(name) is not null)
+            {
+                return $"{target} is not how the tokenizer is written: write {name} (tiktoken's name)";
+            }
+
+            if (name is "p50k_base" or "p50k_edit" or "r50k_base" or "gpt2")
+            {
+                return $"{target} is a tokenizer Frugal does not count with (older OpenAI models): budget o200k_base "
+                    + "or cl100k_base, or a model id such as openai/gpt-4o";
+            }
+
+            return name.EndsWith("_base", StringComparison.Ordinal)
+                ? $"{target} is not a tokenizer Frugal knows: use o200k_base or cl100k_base, or a model id such as "
+                    + "openai/gpt-4o"
+                : null;
         }
 
         private List<PromptCheck> Checks(Dictionary<string, Field> top)

@@ -88,6 +88,14 @@ public static partial class PromptFile
 
                 stream.Load(new StringReader(text));
             }
+            catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase)
+                && IndentedWithTab(text, (int)e.Start.Line) is { } tab)
+            {
+                // YamlDotNet places this error at the start of the enclosing mapping, often line 1.
+                Problems.Add(new PromptFileProblem(tab.Line, tab.Column, "not valid YAML: this line is indented "
+                    + "with a tab: tabs cannot indent YAML; use spaces"));
+                return Nothing;
+            }
             catch (YamlException e)
             {
                 var message = $"not valid YAML: {e.Message.TrimEnd('.')}: fix the syntax";
@@ -122,6 +130,31 @@ public static partial class PromptFile
             }
 
             return Prompt(root);
+        }
+
+        /// <summary>
+        /// The first line from <paramref name="from"/> on (else from the top) whose indentation holds a tab, and the
+        /// column of that tab; null when there is none.
+        /// </summary>
+        private static (int Line, int Column)? IndentedWithTab(string text, int from)
+        {
+            var lines = text.Split('\n');
+            (int, int)? first = null;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', 0, indent);
+                if (tab >= 0 && lines[i].TrimEnd('\r').Length > indent)
+                {
+                    first ??= (i + 1, tab + 1);
+                    if (i + 1 >= from)
+                    {
+                        return (i + 1, tab + 1);
+                    }
+                }
+            }
+
+            return first;
         }
 
         private static (int Line, int Column) LastReadable(string text)
@@ -328,15 +361,10 @@ public static partial class PromptFile
                 var entries = Entries(map, at, null, _ => string.Empty);
                 foreach (var (name, entry) in entries)
                 {
-                    if (entry.Value is not YamlScalarNode { Value: { } value } || IsNull(entry.Value))
+                    if (TestValue(entry) is { } value)
                     {
-                        RecordTree(entry.Path, entry.Value);
-                        Problem(entry.Value, $"{entry.Path} must be text, a number or true/false (gh-models would "
-                            + "substitute a list, a mapping or null as Go prints it): write it as text");
-                        continue;
+                        values[name] = value;
                     }
-
-                    values[name] = value;
                 }
 
                 if (values.TryGetValue("id", out var id))
@@ -356,6 +384,37 @@ public static partial class PromptFile
             }
 
             return cases;
+        }
+
+        /// <summary>
+        /// A test value as gh-models sends it (<see cref="GoYamlValue"/>); null, with a problem, for a list, a
+        /// mapping or null, which gh-models would send as Go prints them, or a value its decoder refuses.
+        /// </summary>
+        private string? TestValue(Field entry)
+        {
+            var value = GoYamlValue.Of(entry.Value);
+            if (value.Kind is GoValueKind.List or GoValueKind.Mapping or GoValueKind.Null)
+            {
+                RecordTree(entry.Path, entry.Value);
+                var (what, fix) = value.Kind switch
+                {
+                    GoValueKind.List => ("a list", "write the items as one string, such as 'a, b'"),
+                    GoValueKind.Mapping => ("a mapping", "write it as one string, quoted"),
+                    _ => ("null", "give it a value (quote it, '~', to send ~ itself)"),
+                };
+                var sent = value.Text.Length <= 60 ? value.Text : value.Text[..60] + "…";
+                Problem(entry.Value, $"{entry.Path} is {what}, which gh-models would send as {sent} (Go's %v of the "
+                    + $"decoded YAML): {fix}");
+                return null;
+            }
+
+            if (value.Refused is { } refused)
+            {
+                Problem(entry.Value, $"{entry.Path} {refused}");
+                return null;
+            }
+
+            return value.Text;
         }
     }
 }

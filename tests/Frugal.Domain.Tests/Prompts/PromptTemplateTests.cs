@@ -71,9 +71,27 @@ public sealed class PromptTemplateTests
     [InlineData("C#: public int X { get; } and {0} and { x }")]
     [InlineData("an unclosed {% or {# is plain text")]
     [InlineData("a lone { or } and {name and name}")]
+    [InlineData("Write `f\"{name}\"` in Python")]
+    [InlineData("Use ``a `{name}` b`` here")]
+    [InlineData("Example:\n```python\nprint(f\"{name}\")\n```\nDone.")]
+    [InlineData("Example:\n   ~~~~\n{name}\n~~~\nstill code: {name}\n~~~~")]
+    [InlineData("Unclosed fence:\n```\n{name}")]
     public void Scan_OrdinaryBraces_AreNotIssues(string text)
     {
         PromptTemplate.Scan(text).Issues.ShouldBeEmpty();
+    }
+
+    [Theory]
+    // Outside the code, the slip is still found: after a closed fence, around an inline span, past a lone backtick.
+    [InlineData("```\n{code}\n```\nHello {name}", 4)]
+    [InlineData("`{code}` then {name}", 1)]
+    [InlineData("a ` b {name}", 1)]
+    [InlineData("``` `{code}` ```\n{name}", 2)]
+    public void Scan_SingleBracesOutsideMarkdownCode_AreStillAHint(string text, int line)
+    {
+        var issue = PromptTemplate.Scan(text).Issues.ShouldHaveSingleItem();
+
+        (issue.Kind, issue.Text, issue.Line).ShouldBe((PlaceholderIssueKind.SingleBrace, "{name}", line));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Frugal.Domain.Prompts;
+using Frugal.Domain.Prompts.Testing;
 using Frugal.Sources.Prompts;
 using Shouldly;
 using Xunit;
@@ -139,8 +140,8 @@ public sealed class PromptFileTests : IDisposable
                 + "responseFormat, jsonSchema, messages, testData, evaluators, metadata, checks)",
             "9: messages[0].role \"bot\" is not a role: use system, user or assistant",
             "11: messages[1].content is missing",
-            "14: testData[0].name must be text, a number or true/false (gh-models would substitute a list, a "
-                + "mapping or null as Go prints it): write it as text",
+            "14: testData[0].name is a list, which gh-models would send as [x y] (Go's %v of the decoded YAML): "
+                + "write the items as one string, such as 'a, b'",
             "15: testData[1].id \"a\" is already the id of testData[0]: ids name cases across versions, so keep "
                 + "them unique",
             "19: evaluators[0].string has equals and contains: gh-models uses only the first; write one evaluator "
@@ -159,7 +160,7 @@ public sealed class PromptFileTests : IDisposable
             "35: metadata.reviewers must be a list, such as [alice, bob]",
             "36: metadata.tokenBudget.o200k_base must be a whole number from 1 to 2,147,483,647, written without "
                 + "quotes",
-            "37: metadata.repeat must be a whole number from 1 to 1,000, written without quotes",
+            "37: metadata.repeat 0 is out of range: give 1 to 100 runs per case",
             "38: metadata.owner is not a Frugal setting: correct its spelling (settings: version, reviewers, "
                 + "authors, tags, tokenBudget, repeat, seed)",
         ]);
@@ -189,6 +190,11 @@ public sealed class PromptFileTests : IDisposable
     [InlineData("", 1, "is empty")]
     [InlineData("- just\n- a list\n", 1, "must be a mapping")]
     [InlineData("name: a\nmodel: b\nmessages: [{role: user, content: hi}]\n---\nname: c\n", 5, "holds 2 YAML")]
+    [InlineData("name: t\nmodel: m\nmessages:\n\t- role: user\n\t  content: hi\n", 4,
+        "not valid YAML: this line is indented with a tab: tabs cannot indent YAML; use spaces")]
+    [InlineData("name: t\nmodel: m\nmessages: [{role: user, content: hi}]\ntestData:\n  - a: 1\n\tb: 2\n", 6,
+        "not valid YAML: this line is indented with a tab")]
+    [InlineData("name: t\nmodel: m\nmetadata:\n\tversion: 1.0.0\n", 4, "not valid YAML: this line is indented")]
     public void Read_NotAPromptFile_SaysWhereAndWhy(string text, int line, string start)
     {
         var problem = Parse(text).Problems[0];
@@ -297,6 +303,69 @@ public sealed class PromptFileTests : IDisposable
         budget.ShouldBe(new TokenBudget(null, 50));
         budget.EncodingFor(reading.Prompt.Model).ShouldBe((TokenEncoding.O200kBase, true));
         reading.Prompt.Metadata.Tags.ShouldBe(["support", "triage"]);
+    }
+
+    [Fact]
+    public void Read_NumbersInTestData_AreSentAsGhModelsPrintsThem()
+    {
+        var reading = Parse("""
+            name: x
+            model: openai/gpt-4o
+            messages:
+              - {role: user, content: "Refund {{amount}} on order {{order}}, code {{code}}, keep {{kept}}"}
+            testData:
+              - {amount: 1.5e3, order: 0x1F, code: 007, kept: '007', expected: 1e6}
+            evaluators:
+              - {name: names the amount, string: {contains: "{{amount}}"}}
+            checks:
+              - {type: contains, value: "order {{order}}"}
+              - {type: not-contains, value: "{{expected}}"}
+            """);
+
+        reading.Problems.ShouldBeEmpty();
+        var testCase = reading.Prompt.TestData.ShouldHaveSingleItem();
+        var rendered = reading.Prompt.Render(testCase).Messages.ShouldHaveSingleItem().Content;
+        // yaml.v3 reads 1.5e3 as the float 1500, which Go's %v writes out (exponent 3, below 6); 0x1F is 31; 007 is
+        // octal 7; '007' is quoted, so a string; 1e6 has exponent 6, so %v writes 1e+06.
+        rendered.ShouldBe("Refund 1500 on order 31, code 7, keep 007");
+        testCase.Expected.ShouldBe("1e+06");
+        var reply = new PromptReply("1500 back for order 31 (1e6 is not mentioned)", 12, 5, false);
+        PromptReplyEvaluation.Evaluate(reading.Prompt, testCase, reply).Select(r => r.Outcome)
+            .ShouldBe([AssertionOutcome.Passed, AssertionOutcome.Passed, AssertionOutcome.Passed]);
+        PromptTokens.Count(rendered, TokenEncoding.O200kBase)
+            .ShouldBe(PromptTokens.Count("Refund 1500 on order 31, code 7, keep 007", TokenEncoding.O200kBase));
+    }
+
+    [Fact]
+    public void Read_TokenBudgetKeysThatNameTokenizers_AreTokenizersOrProblems()
+    {
+        var reading = Parse("""
+            name: x
+            model: meta/llama-3.3-70b
+            messages: [{role: user, content: hi}]
+            metadata:
+              tokenBudget:
+                o200k_base: 100
+                o200k_harmony: 90
+                openai/gpt-4o: 80
+                O200K-Base: 10
+                p50k_base: 10
+                my_base: 10
+            """);
+
+        reading.Problems.Select(p => $"{p.Line}: {p.Message}").ShouldBe(
+        [
+            "9: metadata.tokenBudget.O200K-Base: O200K-Base is not how the tokenizer is written: write o200k_base "
+                + "(tiktoken's name)",
+            "10: metadata.tokenBudget.p50k_base: p50k_base is a tokenizer Frugal does not count with (older OpenAI "
+                + "models): budget o200k_base or cl100k_base, or a model id such as openai/gpt-4o",
+            "11: metadata.tokenBudget.my_base: my_base is not a tokenizer Frugal knows: use o200k_base or "
+                + "cl100k_base, or a model id such as openai/gpt-4o",
+        ]);
+        var budgets = reading.Prompt.Metadata.TokenBudgets;
+        budgets.Select(b => b.Target).ShouldBe(["o200k_base", "o200k_harmony", "openai/gpt-4o"]);
+        budgets.Select(b => b.EncodingFor(reading.Prompt.Model))
+            .ShouldBe(Enumerable.Repeat((TokenEncoding.O200kBase, false), 3));
     }
 
     [Fact]

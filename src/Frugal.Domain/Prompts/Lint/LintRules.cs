@@ -30,6 +30,9 @@ public static class LintRules
     /// <summary>With <c>--git</c>: a reviewer neither in CODEOWNERS nor in an approving trailer.</summary>
     public const string ReviewerUnverified = "reviewer-unverified";
 
+    /// <summary>With <c>--git</c> in a shallow clone: the history the git rules read is partial (a warning).</summary>
+    public const string GitHistory = "git-history";
+
     /// <summary>A rendered test case over its token budget.</summary>
     public const string TokenBudget = "token-budget";
 

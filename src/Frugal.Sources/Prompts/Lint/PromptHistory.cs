@@ -22,6 +22,12 @@ public sealed record PromptHistory(
 
     private static readonly string[] TrailerKeys = ["Reviewed-by:", "Approved-by:"];
 
+    /// <summary>
+    /// Whether the repository is a shallow clone, whose history stops at a boundary commit that seems to add every
+    /// file: the previous version and older approvals are then not there to read.
+    /// </summary>
+    public bool IsShallow { get; init; }
+
     /// <summary>Reads the history of <paramref name="path"/>.</summary>
     /// <exception cref="GitException">The file is in no git repository, or git failed.</exception>
     public static PromptHistory Read(string path)
@@ -44,7 +50,11 @@ public sealed record PromptHistory(
             previous = last != current ? last : commits.Count > 1 ? Show(git, commits[1].Sha, relative) : null;
         }
 
-        return new PromptHistory(previous, approvals, ReadCodeOwners(root));
+        var shallow = git.Run(["rev-parse", "--is-shallow-repository"]);
+        return new PromptHistory(previous, approvals, ReadCodeOwners(root))
+        {
+            IsShallow = shallow.ExitCode == 0 && Encoding.UTF8.GetString(shallow.Stdout).Trim() == "true",
+        };
     }
 
     /// <summary>

@@ -97,7 +97,9 @@ public static partial class PromptLinter
             for (var i = 0; i < _prompt.TestData.Count; i++)
             {
                 var values = _prompt.TestData[i].Values;
-                foreach (var (name, where) in first.Where(n => !values.ContainsKey(n.Name)))
+                // A key that is there with a list, a mapping or null is reported as such when the file is read.
+                foreach (var (name, where) in first.Where(n => !values.ContainsKey(n.Name)
+                    && !reading.Positions.Contains($"testData[{i}].{n.Name}")))
                 {
                     Error(Line($"testData[{i}]"), LintRules.MissingVariable, $"{CaseName(i)} has no value for "
                         + $"{Placeholder(name)}, which {where} uses: add {name}: to the case");

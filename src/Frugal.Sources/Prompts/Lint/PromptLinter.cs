@@ -68,6 +68,16 @@ public static partial class PromptLinter
         ];
     }
 
+    /// <summary>
+    /// The one warning for a run of <c>--git</c> in a shallow clone, given on <paramref name="display"/>, the first
+    /// file in it: the git rules passed or failed on a history that is cut short.
+    /// </summary>
+    public static LintFinding ShallowHistory(string display) =>
+        new(display, 0, LintSeverity.Warning, LintRules.GitHistory, "the git history is incomplete (a shallow "
+            + "clone), so version-backwards and reviewer-unverified saw only the commits it holds and may pass or "
+            + "fail wrongly: run git fetch --unshallow first, or in GitHub Actions set fetch-depth: 0 on "
+            + "actions/checkout");
+
     private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Placeholder(string name) => "{{" + name + "}}";

@@ -220,4 +220,29 @@ public sealed class PromptLintCommandTests : IDisposable
             + "Reviewed-by: carol trailer\n\n"
             + "1 file linted: 2 errors, 0 warnings.\n");
     }
+
+    [Fact]
+    public void Lint_GitInAShallowClone_WarnsOnceThatTheHistoryIsIncomplete()
+    {
+        using var repo = new TestRepository();
+        var day = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+        repo.Commit("Add the prompts", day, files:
+            [("CODEOWNERS", "prompts/ @alice\n"), ("prompts/a.prompt.yml", Clean.Replace("1.0.0", "1.2.0")),
+                ("prompts/b.prompt.yml", Clean)]);
+        repo.Commit("Go back", day.AddDays(1), files: [("prompts/a.prompt.yml", Clean.Replace("1.0.0", "1.1.0"))]);
+        var clone = Path.Combine(repo.Parent, "shallow");
+        repo.Git("clone", "-q", "--depth", "1", $"file://{repo.Path}", clone);
+
+        var full = FrugalProcess.Shell(_home.Path, $"cd '{repo.Path}' && $FRUGAL prompt lint --git");
+        var shallow = FrugalProcess.Shell(_home.Path, $"cd '{clone}' && $FRUGAL prompt lint --git");
+
+        full.Stdout.ShouldContain("[version-backwards]");
+        full.Stdout.ShouldNotContain("[git-history]");
+        shallow.ExitCode.ShouldBe(0, shallow.Stdout + shallow.Stderr);
+        shallow.Stdout.ShouldBe("prompts/a.prompt.yml\n"
+            + "  0: warning [git-history] the git history is incomplete (a shallow clone), so version-backwards and "
+            + "reviewer-unverified saw only the commits it holds and may pass or fail wrongly: run git fetch "
+            + "--unshallow first, or in GitHub Actions set fetch-depth: 0 on actions/checkout\n\n"
+            + "2 files linted: 0 errors, 1 warning.\n");
+    }
 }

@@ -119,6 +119,54 @@ public sealed class PromptTestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Test_NumericTestValues_AreSentAndCheckedAsGhModelsPrintsThem()
+    {
+        System.IO.File.WriteAllText(File, Prompt.Replace("word: ok", "word: 0x1F", StringComparison.Ordinal));
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("31"));
+
+        var result = Run(fake, "--json", "--repeat", "1", "--min-efficiency", "0");
+
+        // yaml.v3 reads 0x1F as the integer 31 and gh-models substitutes it with %v: "Say 31", and the evaluator
+        // looks for 31.
+        result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
+        fake.Requests.Single().Json["messages"]![1]!["content"]!.ToString().ShouldBe("Say 31");
+    }
+
+    [Fact]
+    public void Test_MetadataRepeatAboveTheOptionsLimit_IsRefusedWithTheOptionsMessage()
+    {
+        System.IO.File.WriteAllText(File, Prompt.Replace("repeat: 3", "repeat: 101", StringComparison.Ordinal));
+
+        var result = FrugalProcess.Run(_home.Path, "prompt", "test", File, "--endpoint", "http://127.0.0.1:9");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain(":24:11: metadata.repeat 101 is out of range: give 1 to 100 runs per case");
+    }
+
+    [Fact]
+    public void Test_EndpointWithCredentials_NeverPrintsThem()
+    {
+        var environment = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = _home.Combine("cache") };
+
+        // Nothing listens on port 9 of the loopback, so every call fails and its error names the endpoint.
+        var unreachable = FrugalProcess.RunWith(_home.Path, environment, "prompt", "test", File, "--endpoint",
+            "http://user:s3cret@127.0.0.1:9", "--repeat", "1", "--json", "--ledger", Ledger);
+        var text = FrugalProcess.RunWith(_home.Path, environment, "prompt", "test", File, "--endpoint",
+            "http://user:s3cret@127.0.0.1:9", "--repeat", "1", "--ledger", Ledger);
+        var notHttp = FrugalProcess.Run(_home.Path, "prompt", "test", File, "--endpoint", "ftp://user:s3cret@host/");
+
+        unreachable.ExitCode.ShouldBe(1);
+        Json(unreachable)["prompts"]![0]!["cases"]![0]!["runs"]![0]!["error"]!.ToString()
+            .ShouldStartWith("cannot reach http://***@127.0.0.1:9/v1/chat/completions: ");
+        text.Stdout.ShouldContain("error: cannot reach http://***@127.0.0.1:9/v1/chat/completions");
+        notHttp.Stderr.ShouldContain("--endpoint 'ftp://***@host/' is not an http(s) URL");
+        foreach (var output in new[] { unreachable, text, notHttp })
+        {
+            (output.Stdout + output.Stderr).ShouldNotContain("s3cret");
+        }
+    }
+
+    [Fact]
     public async Task Test_EndpointThatHangs_FailsClearlyWithinTheTimeout()
     {
         await using var fake = await FakeChatServer.StartAsync(
@@ -215,6 +263,7 @@ public sealed class PromptTestCommandTests : IDisposable
 
     [Theory]
     [InlineData("--repeat", "abc", "Cannot parse argument 'abc' for option '--repeat' as a whole number")]
+    [InlineData("--repeat", "101", "--repeat 101 is out of range: give 1 to 100 runs per case.")]
     [InlineData("--min-efficiency", "NaN", "--min-efficiency NaN is not a number of passed cases per 1,000 tokens")]
     [InlineData("--min-efficiency", "-1", "--min-efficiency -1 is not a number of passed cases per 1,000 tokens")]
     public void Test_BadOption_OneClearLine(string option, string value, string expected)

@@ -71,6 +71,20 @@ public sealed class PromptLinterTests
             [Error(7, "missing-variable", "test case \"one\" (testData[0]) has no value for {{topic}}, which "
                 + "messages[0] uses: add topic: to the case")]);
 
+    [Theory]
+    // Go prints a []interface{} as [a b], a map[string]interface{} as map[k:v] and nil as <nil>.
+    [InlineData("[why, how]", "a list, which gh-models would send as [why how]", "write the items as one string")]
+    [InlineData("{why: 1}", "a mapping, which gh-models would send as map[why:1]", "write it as one string")]
+    [InlineData("~", "null, which gh-models would send as <nil>", "give it a value")]
+    public void Lint_AValueThatIsNoText_SaysWhatItIsNotThatItIsMissing(string value, string what, string fix)
+    {
+        var findings = Lint(Clean.Replace("question: Why?", "question: " + value, StringComparison.Ordinal));
+
+        var finding = findings.ShouldHaveSingleItem();
+        (finding.Line, finding.Rule).ShouldBe((8, "structure"));
+        finding.Message.ShouldStartWith($"testData[0].question is {what} (Go's %v of the decoded YAML): {fix}");
+    }
+
     [Fact]
     public void Lint_AValueNothingUses_IsAWarning() =>
         Lint(Clean.Replace("    question: Why?", "    question: Why?\n    tone: dry", StringComparison.Ordinal))
