@@ -103,13 +103,13 @@ internal static class PromptyConvertCommand
 
         problems.ThrowIfAny();
         var exit = 0;
+        var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
             var target = output ?? defaultOutput(input);
-            if (target != "-" && File.Exists(target) && !force)
+            if (target != "-" && Refused(input, target, force, written) is { } refusal)
             {
-                Console.Error.WriteLine($"frugal: {target} already exists: not overwritten (use --force, or "
-                    + "--output another file)");
+                Console.Error.WriteLine($"frugal: {refusal}");
                 exit = CliError.FailureExitCode;
                 continue;
             }
@@ -117,7 +117,7 @@ internal static class PromptyConvertCommand
             PromptConversion conversion;
             try
             {
-                conversion = convert(input, File.ReadAllText(input));
+                conversion = convert(input, ReadUtf8(input));
             }
             catch (PromptFileException e)
             {
@@ -130,7 +130,7 @@ internal static class PromptyConvertCommand
                 exit = CliError.FailureExitCode;
                 continue;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"frugal: {input} cannot be read ({e.Message})");
                 exit = CliError.FailureExitCode;
@@ -149,11 +149,64 @@ internal static class PromptyConvertCommand
                 continue;
             }
 
-            File.WriteAllText(target, conversion.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            try
+            {
+                File.WriteAllText(target, conversion.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"frugal: {target} cannot be written ({e.Message}); {input} not converted");
+                exit = CliError.FailureExitCode;
+                continue;
+            }
+
+            written.Add(Path.GetFullPath(target));
             Console.Error.WriteLine($"wrote {target}{Noted(conversion.Notes.Count)}");
         }
 
         return exit;
+    }
+
+    /// <summary>Why <paramref name="target"/> must not be written, or null.</summary>
+    private static string? Refused(string input, string target, bool force, HashSet<string> written)
+    {
+        var full = Path.GetFullPath(target);
+        if (full == Path.GetFullPath(input))
+        {
+            return $"{target} is the input itself: not overwritten (give --output another file)";
+        }
+
+        if (written.Contains(full))
+        {
+            return $"{target} was written a moment ago from another input: not overwritten ({input} not converted; "
+                + "convert them one at a time with --output)";
+        }
+
+        if (Directory.Exists(target))
+        {
+            return $"{target} is a folder: not overwritten (give --output a file)";
+        }
+
+        return File.Exists(target) && !force
+            ? $"{target} already exists: not overwritten (use --force, or --output another file)"
+            : null;
+    }
+
+    /// <summary>The file's text, refusing bytes that are not UTF-8 rather than replacing them.</summary>
+    private static string ReadUtf8(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
+                .GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException e)
+        {
+            var line = 1 + bytes.AsSpan(0, Math.Max(0, e.Index)).Count((byte)'\n');
+            throw new PromptFileException(path, [new PromptFileProblem(line, 1,
+                "is not UTF-8 text (Prompty and gh-models read only UTF-8): convert the file to UTF-8")]);
+        }
     }
 
     private static string Noted(int notes) => notes switch

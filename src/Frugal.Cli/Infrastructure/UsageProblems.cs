@@ -24,7 +24,7 @@ internal sealed class UsageProblems
     {
         if (_messages.Count > 0)
         {
-            throw CliError.Usage(string.Join(" ", _messages));
+            throw CliError.Usage(string.Join("; ", _messages.Select(m => m.TrimEnd('.'))));
         }
     }
 }

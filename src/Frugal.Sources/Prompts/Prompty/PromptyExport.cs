@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Frugal.Domain.Prompts;
@@ -45,9 +46,17 @@ public static class PromptyExport
 
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var tags = false;
+        var root = (YamlMappingNode)YamlWriting.Untagged(stream.Documents[0].RootNode, ref tags);
         var notes = new List<ConversionNote>();
+        if (tags)
+        {
+            notes.Add(new ConversionNote(0, "YAML tags (!!str, !name) are left out; Prompty's YAML reader refuses "
+                + "tags it does not know (a !!str value is quoted instead)"));
+        }
+
         var body = Body(reading, path, notes);
+        Placeholders(reading, notes);
         var front = version == 2 ? Version2(reading, root, notes) : Version1(reading, root, notes);
         var sorted = notes.OrderBy(n => n.Line == 0).ThenBy(n => n.Line).ToList();
         return new PromptConversion($"---\n{YamlWriting.Write(front)}---\n{body}", sorted);
@@ -133,6 +142,14 @@ public static class PromptyExport
             throw new PromptFileException(path, problems);
         }
 
+        var last = messages.Count > 0 ? messages[^1].Content.Trim('\n') : string.Empty;
+        if (last.Length > 0 && PromptyText.JsWhitespace.Contains(last[^1], StringComparison.Ordinal))
+        {
+            notes.Add(new ConversionNote(reading.Positions.Of($"messages[{messages.Count - 1}]").Line,
+                $"messages[{messages.Count - 1}] ends with whitespace, which Prompty trims from the end of the body: "
+                + "it sends the message without it"));
+        }
+
         if (trimmed.Count > 0)
         {
             notes.Add(new ConversionNote(reading.Positions.Of($"messages[{trimmed[0]}]").Line,
@@ -174,7 +191,7 @@ public static class PromptyExport
         }
 
         model.Put("apiType", YamlWriting.Text("chat"));
-        var options = Options(root, "maxOutputTokens", "topP");
+        var options = Options(prompt, "maxOutputTokens", "topP");
         var outputs = ResponseFormat(reading, root, options, notes);
         model.Put("options", options.Children.Count > 0 ? options : null);
         front.Put("model", model);
@@ -240,7 +257,7 @@ public static class PromptyExport
         }
 
         model.Put("configuration", configuration);
-        var parameters = Options(root, "max_tokens", "top_p");
+        var parameters = Options(prompt, "max_tokens", "top_p");
         if (root.Get("responseFormat") is YamlScalarNode { Value: { } format } && format != "text")
         {
             parameters.Put("response_format", YamlJson.ToYaml(ResponseFormatJson(prompt, format)));
@@ -280,16 +297,58 @@ public static class PromptyExport
         return front;
     }
 
-    /// <summary>modelParameters and metadata.seed as Prompty options (v2) or parameters (v1), as written.</summary>
-    private static YamlMappingNode Options(YamlMappingNode root, string maxTokens, string topP)
+    /// <summary>
+    /// modelParameters and metadata.seed as Prompty options (v2) or parameters (v1): the values gh-models decodes,
+    /// written plainly (so <c>maxTokens: 010</c>, 8 there, is not read as 10 or 8 depending on the reader).
+    /// </summary>
+    private static YamlMappingNode Options(PromptDefinition prompt, string maxTokens, string topP)
     {
         var options = new YamlMappingNode();
-        var parameters = root.Get("modelParameters") as YamlMappingNode ?? [];
-        options.Put("temperature", parameters.Get("temperature"));
-        options.Put(maxTokens, parameters.Get("maxTokens"));
-        options.Put(topP, parameters.Get("topP"));
-        options.Put("seed", (root.Get("metadata") as YamlMappingNode)?.Get("seed"));
+        var parameters = prompt.ModelParameters;
+        options.Put("temperature", Number(parameters.Temperature));
+        options.Put(maxTokens, Number(parameters.MaxTokens));
+        options.Put(topP, Number(parameters.TopP));
+        options.Put("seed", Number(prompt.Metadata.Seed));
         return options;
+    }
+
+    private static YamlScalarNode? Number(double? value) =>
+        value is { } number ? YamlWriting.Plain(number.ToString("R", CultureInfo.InvariantCulture)) : null;
+
+    private static YamlScalarNode? Number(long? value) =>
+        value is { } number ? YamlWriting.Plain(number.ToString(CultureInfo.InvariantCulture)) : null;
+
+    /// <summary>Notes what the export cannot make Prompty render as gh-models does.</summary>
+    private static void Placeholders(PromptFileReading reading, List<ConversionNote> notes)
+    {
+        var prompt = reading.Prompt;
+        foreach (var name in prompt.Variables())
+        {
+            if (PromptyJinja.Keywords.Contains(name) || PromptyJinja.ObjectMembers.Contains(name))
+            {
+                notes.Add(new ConversionNote(reading.Positions.Of("messages").Line, $"{{{{{name}}}}}: '{name}' is a "
+                    + "word Jinja or Prompty's runtime reads as its own, not as the input: rename the placeholder"));
+            }
+        }
+
+        for (var i = 0; i < prompt.TestData.Count; i++)
+        {
+            foreach (var (name, value) in prompt.TestData[i].Values)
+            {
+                if (prompt.Variables().Contains(name) && value.Split('\n').Any(PromptyText.IsRoleMarker))
+                {
+                    notes.Add(new ConversionNote(reading.Positions.Of($"testData[{i}].{name}").Line, $"testData[{i}]."
+                        + $"{name} has a line Prompty reads as a role marker: Prompty (strict mode, its default) "
+                        + "refuses to render it, as a possible prompt injection"));
+                }
+            }
+        }
+
+        if (!prompt.Model.Contains('/', StringComparison.Ordinal))
+        {
+            notes.Add(new ConversionNote(reading.Positions.Of("model").Line, $"model \"{prompt.Model}\" has no "
+                + "publisher: an import of the export reads it as a publisher's model (such as openai/…)"));
+        }
     }
 
     /// <summary>The v2 outputs for the prompt's reply format, or null after putting it in the options.</summary>
@@ -303,7 +362,7 @@ public static class PromptyExport
         }
 
         if (format == "json_schema" && prompt.JsonSchema is { } text
-            && PromptySchema.OutputsFor(JsonNode.Parse(text)) is { } outputs)
+            && PromptySchema.OutputsFor(ParseSchema(text, reading, notes)) is { } outputs)
         {
             return PromptySchema.ToYaml(outputs);
         }
@@ -326,7 +385,19 @@ public static class PromptyExport
         var json = new JsonObject { ["type"] = format };
         if (format == "json_schema" && prompt.JsonSchema is { } schema)
         {
-            json["json_schema"] = JsonNode.Parse(schema);
+            json["json_schema"] = YamlJson.ParseLastWins(schema, out _);
+        }
+
+        return json;
+    }
+
+    private static JsonNode? ParseSchema(string text, PromptFileReading reading, List<ConversionNote> notes)
+    {
+        var json = YamlJson.ParseLastWins(text, out var repeated);
+        if (repeated is not null)
+        {
+            notes.Add(new ConversionNote(reading.Positions.Of("jsonSchema").Line, $"jsonSchema has the key "
+                + $"\"{repeated}\" more than once in an object: the last is kept, as most JSON readers do"));
         }
 
         return json;

@@ -17,9 +17,11 @@ public static partial class PromptyImport
             ["temperature"] = "temperature", ["maxOutputTokens"] = "maxTokens", ["topP"] = "topP",
         };
 
+        // v1 parameters, and v2 options.additionalProperties, which Prompty sends as they are: OpenAI's own names.
         private static readonly Dictionary<string, string> Parameters1 = new(StringComparer.Ordinal)
         {
-            ["temperature"] = "temperature", ["max_tokens"] = "maxTokens", ["top_p"] = "topP",
+            ["temperature"] = "temperature", ["max_tokens"] = "maxTokens", ["max_completion_tokens"] = "maxTokens",
+            ["top_p"] = "topP",
         };
 
         public ModelParts(YamlMappingNode root, Importer importer)
@@ -28,20 +30,38 @@ public static partial class PromptyImport
             string? provider = null;
             switch (model)
             {
-                case YamlScalarNode scalar when !string.IsNullOrEmpty(scalar.Value):
+                case YamlScalarNode scalar when !Importer.IsNull(scalar):
                     Id = scalar.Value;
                     break;
                 case YamlMappingNode map:
-                    Id = map.Scalar("id");
-                    provider = map.Scalar("provider");
+                    Id = map.Get("id") is YamlScalarNode id && !Importer.IsNull(id) ? id.Value : null;
+                    provider = map.Scalar("provider")?.ToLowerInvariant();
                     if ((map.Scalar("apiType") ?? map.Scalar("api")) is { } api && api != "chat")
                     {
                         importer.Note(map, $"the model's API is {api}; a .prompt.yml is a chat prompt");
                     }
 
                     Connection(map, importer, ref provider);
-                    Options(map.Get("options") as YamlMappingNode, Parameters2, "additionalProperties", importer);
-                    Options(map.Get("parameters") as YamlMappingNode, Parameters1, null, importer);
+                    if (map.Get("options") is YamlMappingNode options)
+                    {
+                        Options(options, Parameters2, importer);
+                        if (options.Get("additionalProperties") is YamlMappingNode extra)
+                        {
+                            // Passed to the endpoint as they are, after the mapped options, which win.
+                            Options(extra, Parameters1, importer, mappedFirst: true);
+                        }
+
+                        if (map.Get("parameters") is { } ignored)
+                        {
+                            importer.Note(ignored, "parameters (Prompty v1) beside options (v2) is not carried: "
+                                + "Prompty's v2 runtime reads only options");
+                        }
+                    }
+                    else
+                    {
+                        Options(map.Get("parameters") as YamlMappingNode, Parameters1, importer);
+                    }
+
                     break;
             }
 
@@ -86,8 +106,8 @@ public static partial class PromptyImport
                 + "--endpoint, and keys come from the environment");
         }
 
-        private void Options(YamlMappingNode? options, Dictionary<string, string> names, string? passThrough,
-            Importer importer)
+        private void Options(YamlMappingNode? options, Dictionary<string, string> names, Importer importer,
+            bool mappedFirst = false)
         {
             if (options is null)
             {
@@ -99,19 +119,26 @@ public static partial class PromptyImport
                 var name = (key as YamlScalarNode)?.Value ?? string.Empty;
                 if (names.TryGetValue(name, out var field))
                 {
+                    if (mappedFirst && Parameters.Get(field) is not null)
+                    {
+                        importer.Note(key, $"additionalProperties.{name} not carried: the mapped option wins, as in "
+                            + "Prompty");
+                        continue;
+                    }
+
                     Parameters.Put(field, value);
                 }
                 else if (name == "seed")
                 {
-                    Seed = value;
+                    Seed = mappedFirst && Seed is not null ? Seed : value;
                 }
                 else if (name == "response_format")
                 {
                     ResponseFormat = Format(value, importer);
                 }
-                else if (name == passThrough && value is YamlMappingNode extra)
+                else if (name == "additionalProperties" && !mappedFirst)
                 {
-                    Options(extra, names, null, importer);
+                    // Read after the mapped options, by the caller.
                 }
                 else
                 {
@@ -143,6 +170,12 @@ public static partial class PromptyImport
 
         private static string CatalogId(string id, string? provider, YamlNode? model, Importer importer)
         {
+            if (provider is "openai" or "anthropic")
+            {
+                // The catalogue's publisher/model form, unless the id already names its publisher.
+                return id.StartsWith(provider + "/", StringComparison.Ordinal) ? id : $"{provider}/{id}";
+            }
+
             if (id.Contains('/', StringComparison.Ordinal))
             {
                 return id;

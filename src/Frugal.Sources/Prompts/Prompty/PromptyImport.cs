@@ -36,6 +36,11 @@ public static partial class PromptyImport
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         var importer = new Importer(path);
+        if (text.Contains("\r\n", StringComparison.Ordinal))
+        {
+            importer.Note(0, "CRLF line ends were read as LF (Prompty keeps the \\r at the end of a message's lines)");
+        }
+
         var yaml = importer.Run(text.Replace("\r\n", "\n", StringComparison.Ordinal));
         var notes = importer.Notes.OrderBy(n => n.Line == 0).ThenBy(n => n.Line).ToList();
         return new PromptConversion(yaml, notes);
@@ -53,6 +58,8 @@ public static partial class PromptyImport
     {
         private int yamlLine;
 
+        private bool mustache;
+
         public List<ConversionNote> Notes { get; } = [];
 
         public string Run(string text)
@@ -61,13 +68,25 @@ public static partial class PromptyImport
             yamlLine = split.FrontMatterLine;
             var root = FrontMatter(split);
             var metadata = root.Get("metadata") as YamlMappingNode ?? [];
+            if (root.Get("metadata") is { } notMapping and not YamlMappingNode && !IsNull(notMapping))
+            {
+                Note(notMapping, "metadata is not a mapping: not carried");
+            }
+
+            mustache = Template(root);
             var output = new YamlMappingNode();
             output.Put("name", YamlWriting.Text(Name(root)));
             output.Put("description", Description(root));
             var model = new ModelParts(root, this);
             output.Put("model", model.Id is { } id ? YamlWriting.Text(id) : null);
             output.Put("modelParameters", model.Parameters.Children.Count > 0 ? model.Parameters : null);
-            var (format, schema) = model.ResponseFormat ?? Outputs(root);
+            var outputs = Outputs(root);
+            var (format, schema) = outputs.Format is not null ? outputs : model.ResponseFormat ?? (null, null);
+            if (outputs.Format is not null && model.ResponseFormat is not null)
+            {
+                Note(root.Get("outputs"), "outputs override the response_format in the model's options, as in Prompty");
+            }
+
             output.Put("responseFormat", format is null ? null : YamlWriting.Text(format));
             output.Put("jsonSchema", schema is null ? null : YamlWriting.Text(schema));
             output.Put("messages", Messages(split));
@@ -76,7 +95,7 @@ public static partial class PromptyImport
             output.Put("checks", metadata.Get("checks"));
             var frugal = Metadata(root, metadata, model.Seed);
             output.Put("metadata", frugal.Children.Count > 0 ? frugal : null);
-            Template(root);
+            References(root);
             foreach (var key in root.Children.Keys)
             {
                 if (key is YamlScalarNode { Value: { } name } && !Handled.Contains(name))
@@ -128,7 +147,13 @@ public static partial class PromptyImport
                 throw Problem(1, "the front matter is not valid YAML: is a bracket or brace left open?");
             }
 
-            return stream.Documents.Count == 0 ? []
+            if (stream.Documents.Count > 1)
+            {
+                Note(stream.Documents[1].RootNode, "only the front matter's first YAML document is read (the rest, "
+                    + "after ... or ---, is not carried)");
+            }
+
+            return stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode) ? []
                 : stream.Documents[0].RootNode as YamlMappingNode
                     ?? throw Problem(1, "the front matter must be a YAML mapping (name: …, model: …)");
         }
@@ -155,8 +180,41 @@ public static partial class PromptyImport
             return stem;
         }
 
-        private static YamlScalarNode? Description(YamlMappingNode root) =>
-            root.Scalar("description") is { Length: > 0 } text ? YamlWriting.Text(text) : null;
+        private YamlScalarNode? Description(YamlMappingNode root)
+        {
+            if (root.Get("description") is { } node and not YamlScalarNode)
+            {
+                Note(node, "description is not text: not carried");
+            }
+
+            return root.Scalar("description") is { Length: > 0 } text && !IsNull(root.Get("description")!)
+                ? YamlWriting.Text(text) : null;
+        }
+
+        /// <summary>Whether a node is YAML null: empty, <c>~</c> or <c>null</c>, unquoted.</summary>
+        public static bool IsNull(YamlNode node) => node is YamlScalarNode
+        {
+            Style: YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any,
+            Value: null or "" or "~" or "null" or "Null" or "NULL",
+        };
+
+        /// <summary>Notes <c>${env:}</c>, <c>${file:}</c> references: Prompty resolves them, Frugal copies.</summary>
+        private void References(YamlMappingNode root)
+        {
+            var model = root.Get("model") as YamlMappingNode;
+            var connection = model?.Get("connection") ?? model?.Get("configuration");
+            foreach (var node in root.AllNodes.OfType<YamlScalarNode>())
+            {
+                if (node.Value is { } value && value.Contains("${", StringComparison.Ordinal)
+                    && (value.Contains("${env:", StringComparison.Ordinal)
+                        || value.Contains("${file:", StringComparison.Ordinal))
+                    && (connection is null || !connection.AllNodes.Contains(node)))
+                {
+                    Note(node, "a ${env:...} or ${file:...} reference, which Prompty resolves when it loads the file, "
+                        + "is carried as the literal text: write the value itself");
+                }
+            }
+        }
 
         private YamlSequenceNode Messages(PromptySplit split)
         {
@@ -185,48 +243,19 @@ public static partial class PromptyImport
                 var entry = new YamlMappingNode();
                 entry.Put("role", YamlWriting.Text(role));
                 // Prompty renders the body, then splits it and trims each message: a removed comment's line goes too.
-                var content = Template(message.Content, message.ContentLine).Trim('\n');
+                var content = PromptyJinja.ToPromptFile(message.Content, message.ContentLine, mustache, Note)
+                    .Trim('\n');
+                if (content.Split('\n').FirstOrDefault(PromptyText.IsRoleMarker) is { } marker)
+                {
+                    Note(message.ContentLine, $"the message now has the line \"{marker.Trim()}\", which Prompty would "
+                        + "read as a new message: an export of this file will refuse it until it is reworded");
+                }
+
                 entry.Put("content", YamlWriting.Text(content));
                 list.Add(entry);
             }
 
             return list;
-        }
-
-        /// <summary>Jinja text to gh-models text: forms that render the same are rewritten, the rest noted.</summary>
-        private string Template(string content, int firstLine)
-        {
-            return Jinja().Replace(content, match =>
-            {
-                var line = firstLine + content.AsSpan(0, match.Index).Count('\n');
-                if (match.Value.StartsWith("{#", StringComparison.Ordinal))
-                {
-                    Note(line, "a Jinja comment was removed (Jinja renders it as nothing; gh-models would send it)");
-                    return string.Empty;
-                }
-
-                if (match.Groups["expression"] is { Success: true } expression)
-                {
-                    var inner = expression.Value.Trim();
-                    if (!match.Value.StartsWith("{{-", StringComparison.Ordinal)
-                        && !match.Value.EndsWith("-}}", StringComparison.Ordinal))
-                    {
-                        if (Identifier().IsMatch(inner))
-                        {
-                            return "{{" + inner + "}}";
-                        }
-
-                        if (StringLiteral().Match(inner) is { Success: true } literal)
-                        {
-                            return literal.Groups["text"].Value;
-                        }
-                    }
-                }
-
-                Note(line, $"'{Shorten(match.Value)}' is Jinja that gh-models does not render (it sends the text as "
-                    + "written): rewrite it with plain {{name}} placeholders, computing the value in testData");
-                return match.Value;
-            });
         }
 
         private YamlNode? TestData(YamlMappingNode root, YamlMappingNode metadata)
@@ -337,7 +366,8 @@ public static partial class PromptyImport
             return output;
         }
 
-        private void Template(YamlMappingNode root)
+        /// <summary>Notes a template format other than Jinja2; true for Mustache, read as such.</summary>
+        private bool Template(YamlMappingNode root)
         {
             var template = root.Get("template");
             var format = template switch
@@ -353,7 +383,7 @@ public static partial class PromptyImport
             };
             if (format is null or "jinja2" or "jinja")
             {
-                return;
+                return false;
             }
 
             Note(template, format == "mustache"
@@ -361,23 +391,9 @@ public static partial class PromptyImport
                     + "they are, so a value holding < > & \" ' renders differently"
                 : $"the template format is {format}; the body was read as Jinja2, the only format a .prompt.yml "
                     + "export names");
-        }
-
-        private static string Shorten(string text)
-        {
-            var flat = text.ReplaceLineEndings(" ");
-            return flat.Length <= 60 ? flat : flat[..57] + "...";
+            return format == "mustache";
         }
     }
-
-    [GeneratedRegex(@"\{\{(?<expression>.*?)\}\}|\{%.*?%\}|\{#.*?#\}", RegexOptions.Singleline)]
-    private static partial Regex Jinja();
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex Identifier();
-
-    [GeneratedRegex("""^(?:"(?<text>[^"\\]*)"|'(?<text>[^'\\]*)')$""")]
-    private static partial Regex StringLiteral();
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
     private static partial Regex ShortVersion();

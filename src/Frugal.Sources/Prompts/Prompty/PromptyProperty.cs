@@ -17,6 +17,15 @@ internal sealed record PromptyProperty
 
     public bool Required { get; init; }
 
+    /// <summary>Whether null is allowed besides the kind's values (<c>nullable</c>).</summary>
+    public bool Nullable { get; init; }
+
+    /// <summary>A <c>union</c>'s <c>anyOf</c> branches, if given.</summary>
+    public IReadOnlyList<PromptyProperty>? AnyOf { get; init; }
+
+    /// <summary>A <c>union</c>'s <c>oneOf</c> branches, which Prompty's OpenAI runtime refuses.</summary>
+    public IReadOnlyList<PromptyProperty>? OneOf { get; init; }
+
     public YamlNode? Default { get; init; }
 
     public YamlNode? Example { get; init; }
@@ -95,8 +104,10 @@ internal sealed record PromptyProperty
             Name = name,
             Kind = map.Scalar("kind") ?? map.Scalar("type"),
             Description = map.Scalar("description"),
-            Required = map.Scalar("required") is { } required
-                && required.Equals("true", StringComparison.OrdinalIgnoreCase),
+            Required = Truthy(map.Get("required")),
+            Nullable = Truthy(map.Get("nullable")),
+            AnyOf = Branches(map.Get("anyOf"), problems),
+            OneOf = Branches(map.Get("oneOf"), problems),
             Default = map.Get("default"),
             Example = map.Get("example") ?? map.Get("sample"),
             EnumValues = map.Get("enumValues") as YamlSequenceNode,
@@ -105,6 +116,26 @@ internal sealed record PromptyProperty
             Node = map,
         };
     }
+
+    /// <summary>JavaScript's <c>Boolean(value)</c> of the decoded YAML, as Prompty's loader reads flags.</summary>
+    private static bool Truthy(YamlNode? node) => node is not null && YamlJson.ToJson(node) switch
+    {
+        null => false,
+        System.Text.Json.Nodes.JsonValue value => value.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.True => true,
+            System.Text.Json.JsonValueKind.False => false,
+            System.Text.Json.JsonValueKind.String => value.GetValue<string>().Length > 0,
+            System.Text.Json.JsonValueKind.Number => value.GetValue<double>() is not (0 or double.NaN),
+            _ => false,
+        },
+        _ => true,
+    };
+
+    private static List<PromptyProperty>? Branches(YamlNode? node, List<(YamlNode At, string Message)> problems) =>
+        node is YamlSequenceNode list
+            ? list.Children.OfType<YamlMappingNode>().Select(b => FromMapping(string.Empty, b, problems)).ToList()
+            : null;
 
     /// <summary>The kind Prompty infers from a shorthand value.</summary>
     private static string KindOf(YamlNode value) => value switch

@@ -16,8 +16,8 @@ internal static class PromptySchema
 
     private static readonly Dictionary<string, string> JsonTypes = new(StringComparer.Ordinal)
     {
-        ["string"] = "string", ["integer"] = "integer", ["float"] = "number", ["boolean"] = "boolean",
-        ["array"] = "array", ["object"] = "object",
+        ["string"] = "string", ["integer"] = "integer", ["float"] = "number", ["number"] = "number",
+        ["boolean"] = "boolean", ["array"] = "array", ["object"] = "object",
     };
 
     /// <summary>The schema of <paramref name="outputs"/> as Prompty's OpenAI runtime builds it.</summary>
@@ -132,7 +132,13 @@ internal static class PromptySchema
             schema["additionalProperties"] = false;
         }
 
-        if (optional)
+        if (property.Kind == "union" && property.AnyOf is { Count: > 0 } branches)
+        {
+            schema["anyOf"] = new JsonArray(branches.Select(b => (JsonNode?)Property(b, optional: false, strict))
+                .ToArray());
+        }
+
+        if (property.Nullable || optional)
         {
             Nullable(schema);
         }
@@ -140,23 +146,32 @@ internal static class PromptySchema
         return schema;
     }
 
+    /// <summary>
+    /// Prompty's <c>addNullability</c>: a type gains "null"; an <c>anyOf</c> gains a null branch; any other
+    /// non-empty schema gains an <c>anyOf</c> of a copy of itself and null (its own keys stay, as in JavaScript's
+    /// spread, and the copy shares its <c>enum</c> array, so both gain the null).
+    /// </summary>
     private static void Nullable(JsonObject schema)
     {
+        JsonObject? copy = null;
         if (schema["type"] is JsonValue type)
         {
             schema["type"] = new JsonArray(type.GetValue<string>(), "null");
         }
+        else if (schema["anyOf"] is JsonArray anyOf)
+        {
+            anyOf.Add((JsonNode)new JsonObject { ["type"] = "null" });
+        }
         else if (schema.Count > 0)
         {
-            var copy = schema.DeepClone();
-            schema.Clear();
+            copy = (JsonObject)schema.DeepClone();
             schema["anyOf"] = new JsonArray(copy, new JsonObject { ["type"] = "null" });
-            return;
         }
 
         if (schema["enum"] is JsonArray values && !values.Any(v => v is null))
         {
             values.Add(null);
+            (copy?["enum"] as JsonArray)?.Add(null);
         }
     }
 

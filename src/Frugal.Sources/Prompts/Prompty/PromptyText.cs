@@ -9,61 +9,74 @@ namespace Frugal.Sources.Prompts.Prompty;
 /// after a <c>#</c>, or with <c>[key=value]</c> attributes). Content before the first marker is a system message;
 /// the newlines at the start and end of each message are trimmed.
 /// </summary>
+/// <remarks>
+/// <para>The front matter ends at the first line that starts, in its first column, with the delimiter: a
+/// <c>---</c> indented inside a YAML block scalar is text (spec.md §2.2; Prompty's TypeScript loader, gray-matter,
+/// splits the same way). Whitespace before the opening delimiter is allowed, as the spec's test vectors say.</para>
+/// <para>Markers are found as Prompty's default strict mode finds them: on the template's lines before rendering,
+/// every marker starting a message, so a marker followed directly by another gives an empty message. Whitespace and
+/// word characters are JavaScript's (its <c>\s</c> and <c>trim()</c> include U+FEFF but not U+0085; its <c>\w</c>
+/// is ASCII), as in the runtime whose output the tests compare with.</para>
+/// </remarks>
 internal static partial class PromptyText
 {
+    /// <summary>JavaScript's whitespace and line terminators: what its <c>\s</c> and <c>trim()</c> match.</summary>
+    public const string JsWhitespace =
+        "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029"
+        + "\u202f\u205f\u3000\ufeff";
+
     /// <summary>Splits <paramref name="text"/> (newlines already <c>\n</c>) into front matter and body.</summary>
     /// <exception cref="PromptFileException">A front matter is opened and never closed.</exception>
     public static PromptySplit Split(string path, string text)
     {
         var lines = text.Split('\n');
         var first = 0;
-        while (first < lines.Length && lines[first].Trim().Length == 0)
+        while (first < lines.Length && JsTrim(lines[first]).Length == 0)
         {
             first++;
         }
 
-        if (first == lines.Length || !IsDelimiter(lines[first]))
+        if (first == lines.Length || JsTrim(lines[first]) is not ("---" or "+++"))
         {
-            return new PromptySplit(null, 0, Body(lines, first), first + 1);
+            return Body(null, 0, lines, 0);
         }
 
         for (var close = first + 1; close < lines.Length; close++)
         {
-            if (IsDelimiter(lines[close]))
+            if (lines[close].StartsWith("---", StringComparison.Ordinal)
+                || lines[close].StartsWith("+++", StringComparison.Ordinal))
             {
-                var frontMatter = string.Join('\n', lines[(first + 1)..close]);
-                var body = close + 1;
-                while (body < lines.Length && lines[body].Trim().Length == 0)
-                {
-                    body++;
-                }
-
-                return new PromptySplit(frontMatter, first + 2, Body(lines, body), body + 1);
+                return Body(string.Join('\n', lines[(first + 1)..close]), first + 2, lines, close + 1);
             }
         }
 
         throw new PromptFileException(path, [new PromptFileProblem(first + 1, 1,
-            "the front matter opened here is never closed: end it with a line holding only ---")]);
+            "the front matter opened here is never closed: end it with a line starting with --- (in the first "
+            + "column)")]);
     }
 
-    /// <summary>The messages of a body (already rendered, or a template), with the line each starts on.</summary>
+    /// <summary>
+    /// The messages of a body template, with the line each starts on: text before the first marker (if any) is a
+    /// system message, and every marker starts one, empty if nothing follows it.
+    /// </summary>
     public static IReadOnlyList<PromptyMessage> Messages(string body, int firstLine)
     {
         var messages = new List<PromptyMessage>();
         var lines = body.Split('\n');
-        var role = "system";
+        string? role = null;
         string? attributes = null;
         var start = firstLine;
         var bufferStart = firstLine;
         var buffer = new List<string>();
         for (var i = 0; i < lines.Length; i++)
         {
-            if (Marker().Match(lines[i].Trim()) is { Success: true } marker)
+            if (Marker().Match(JsTrim(lines[i])) is { Success: true } marker)
             {
                 Flush();
                 role = marker.Groups[1].Value.ToLowerInvariant();
                 attributes = marker.Groups[2].Success ? marker.Groups[2].Value : null;
                 start = firstLine + i;
+                bufferStart = start + 1;
                 continue;
             }
 
@@ -80,26 +93,40 @@ internal static partial class PromptyText
 
         void Flush()
         {
-            // As Prompty's parser: a marker directly followed by another marker gives no message.
-            if (buffer.Count > 0)
+            if (role is not null || buffer.Count > 0)
             {
                 var leading = buffer.TakeWhile(line => line.Length == 0).Count();
                 var content = string.Join('\n', buffer).Trim('\n');
-                messages.Add(new PromptyMessage(role, content, attributes, start, bufferStart + leading));
+                messages.Add(new PromptyMessage(role ?? "system", content, attributes, start, bufferStart + leading));
                 buffer.Clear();
             }
         }
     }
 
     /// <summary>Whether Prompty would read <paramref name="line"/> as the start of a new message.</summary>
-    public static bool IsRoleMarker(string line) => Marker().IsMatch(line.Trim());
+    public static bool IsRoleMarker(string line) => Marker().IsMatch(JsTrim(line));
 
-    private static bool IsDelimiter(string line) => line.Trim() is "---" or "+++";
+    /// <summary>JavaScript's <c>String.prototype.trim()</c>.</summary>
+    public static string JsTrim(string text) => text.Trim(JsWhitespace.ToCharArray());
 
-    private static string Body(string[] lines, int from) =>
-        from >= lines.Length ? string.Empty : string.Join('\n', lines[from..]).TrimEnd();
+    private static PromptySplit Body(string? frontMatter, int frontMatterLine, string[] lines, int from)
+    {
+        // Prompty's loader trims the whole body, so leading whitespace of its first line goes too.
+        var start = from;
+        while (start < lines.Length && JsTrim(lines[start]).Length == 0)
+        {
+            start++;
+        }
 
-    [GeneratedRegex(@"^\s*#?\s*(system|user|assistant|developer)(\[\w+\s*=\s*[^\]]*\])?\s*:\s*$",
+        var body = start >= lines.Length ? string.Empty : JsTrim(string.Join('\n', lines[start..]));
+        return new PromptySplit(frontMatter, frontMatterLine, body, start + 1);
+    }
+
+    [GeneratedRegex(@"^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*#?"
+        + @"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*"
+        + @"(system|user|assistant|developer)(\[[A-Za-z0-9_]+[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029"
+        + @"\u202f\u205f\u3000\ufeff]*=[^\]]*\])?[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f"
+        + @"\u3000\ufeff]*:[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 }
@@ -107,7 +134,7 @@ internal static partial class PromptyText
 /// <summary>A <c>.prompty</c> file split in two.</summary>
 /// <param name="FrontMatter">The YAML between the delimiters; null when the file has none (all body).</param>
 /// <param name="FrontMatterLine">The file line the front matter's first line is on (0 without one).</param>
-/// <param name="Body">The template body, without the blank lines around it.</param>
+/// <param name="Body">The template body, trimmed as Prompty's loader trims it.</param>
 /// <param name="BodyLine">The file line the body starts on.</param>
 internal sealed record PromptySplit(string? FrontMatter, int FrontMatterLine, string Body, int BodyLine);
 

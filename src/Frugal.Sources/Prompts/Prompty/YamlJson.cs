@@ -60,6 +60,53 @@ internal static partial class YamlJson
         _ => YamlWriting.Plain(node.ToJsonString()),
     };
 
+    /// <summary>
+    /// Parses JSON text whose objects may repeat a key (JSON allows it), keeping the last value as most readers do;
+    /// <paramref name="repeated"/> names the first repeated key, if any.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    public static JsonNode? ParseLastWins(string json, out string? repeated)
+    {
+        using var document = JsonDocument.Parse(json);
+        string? first = null;
+        var node = Node(document.RootElement);
+        repeated = first;
+        return node;
+
+        JsonNode? Node(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var obj = new JsonObject();
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (obj.ContainsKey(property.Name))
+                        {
+                            first ??= property.Name;
+                            obj.Remove(property.Name);
+                        }
+
+                        obj[property.Name] = Node(property.Value);
+                    }
+
+                    return obj;
+                case JsonValueKind.Array:
+                    var array = new JsonArray();
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        array.Add(Node(item));
+                    }
+
+                    return array;
+                case JsonValueKind.Null:
+                    return null;
+                default:
+                    return JsonNode.Parse(element.GetRawText());
+            }
+        }
+    }
+
     /// <summary>Indented JSON text, as a <c>jsonSchema</c> string holds it.</summary>
     public static string Write(JsonNode node)
     {

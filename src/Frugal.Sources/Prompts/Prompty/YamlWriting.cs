@@ -13,21 +13,77 @@ internal static partial class YamlWriting
     /// </summary>
     public static YamlScalarNode Text(string value)
     {
-        var style = value.Contains('\n') ? ScalarStyle.Literal
+        var style = value.Contains('\n') ? (LiteralSafe(value) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted)
             : PlainSafe().IsMatch(value) && !LooksTyped(value) ? ScalarStyle.Plain
             : ScalarStyle.DoubleQuoted;
         return new YamlScalarNode(value) { Style = style };
     }
 
+    /// <summary>
+    /// A copy of <paramref name="node"/> without YAML tags (which other readers may not know), meaning kept: a
+    /// <c>!!str</c>-tagged plain value is quoted instead; block text that a block cannot hold exactly is quoted.
+    /// </summary>
+    public static YamlNode Untagged(YamlNode node, ref bool dropped)
+    {
+        var tagged = !node.Tag.IsEmpty && !node.Tag.IsNonSpecific;
+        dropped |= tagged;
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                var text = scalar.Value ?? string.Empty;
+                var style = scalar.Style;
+                if (tagged && node.Tag.Value == "tag:yaml.org,2002:str"
+                    && style is ScalarStyle.Plain or ScalarStyle.Any)
+                {
+                    style = ScalarStyle.DoubleQuoted;
+                }
+                else if (style is ScalarStyle.Literal or ScalarStyle.Folded && !LiteralSafe(text))
+                {
+                    style = ScalarStyle.DoubleQuoted;
+                }
+
+                return new YamlScalarNode(scalar.Value) { Style = style };
+            case YamlSequenceNode list:
+                var items = new List<YamlNode>();
+                foreach (var item in list.Children)
+                {
+                    items.Add(Untagged(item, ref dropped));
+                }
+
+                return new YamlSequenceNode(items) { Style = list.Style };
+            case YamlMappingNode map:
+                var entries = new List<KeyValuePair<YamlNode, YamlNode>>();
+                foreach (var (key, value) in map.Children)
+                {
+                    entries.Add(new(Untagged(key, ref dropped), Untagged(value, ref dropped)));
+                }
+
+                return new YamlMappingNode(entries) { Style = map.Style };
+            default:
+                return node;
+        }
+    }
+
+    /// <summary>
+    /// Whether a literal block keeps <paramref name="value"/> exactly: no carriage return, no character a YAML
+    /// reader treats as a line break (U+0085, U+2028, U+2029) or refuses unescaped (other controls, U+FEFF), no
+    /// leading space or newline (which need an indentation indicator), and not only newlines.
+    /// </summary>
+    private static bool LiteralSafe(string value) =>
+        value.Length > 0 && value[0] is not (' ' or '\n' or '\t') && value.Trim('\n').Length > 0
+        && !value.Any(c => c is '\u0085' or '\u2028' or '\u2029' or '\ufeff'
+            || (char.IsControl(c) && c is not '\n' and not '\t'));
+
     /// <summary>A number or boolean scalar, written plain.</summary>
     public static YamlScalarNode Plain(string value) => new(value) { Style = ScalarStyle.Plain };
 
-    /// <summary>Adds <paramref name="key"/> when <paramref name="value"/> is not null.</summary>
+    /// <summary>Sets <paramref name="key"/> when <paramref name="value"/> is not null.</summary>
     public static void Put(this YamlMappingNode map, string key, YamlNode? value)
     {
         if (value is not null)
         {
-            map.Add(new YamlScalarNode(key), value);
+            // A key given twice keeps its last value, as YAML readers that allow it do.
+            map.Children[new YamlScalarNode(key)] = value;
         }
     }
 

@@ -119,6 +119,51 @@ public sealed class PromptyConvertCommandTests : IDisposable
         File.Exists(_home.Combine("work", "m.prompty")).ShouldBeFalse();
     }
 
+    [Fact]
+    public void Export_OverItsOwnInput_Refused_EvenWithForce()
+    {
+        Write("work/g.prompt.yml", "name: g\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: Hi\n");
+
+        var result = Shell("prompt export g.prompt.yml -o g.prompt.yml --force");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldBe("frugal: g.prompt.yml is the input itself: not overwritten (give --output another "
+            + "file)\n");
+        File.ReadAllText(_home.Combine("work", "g.prompt.yml")).ShouldStartWith("name: g\n");
+    }
+
+    [Fact]
+    public void TargetsThatCannotBeWritten_ReportedPerFile_TheOthersStillConvert()
+    {
+        const string prompt = "name: g\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: Hi\n";
+        Write("work/a.prompt.yml", prompt);
+        Write("work/b.prompt.yml", prompt);
+        Write("work/b.yml", prompt);
+        Directory.CreateDirectory(_home.Combine("work", "a.prompty"));
+
+        var result = Shell("prompt export a.prompt.yml b.prompt.yml b.yml --force");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain("frugal: a.prompty is a folder: not overwritten (give --output a file)\n");
+        result.Stderr.ShouldContain("wrote b.prompty");
+        result.Stderr.ShouldContain("frugal: b.prompty was written a moment ago from another input: not overwritten "
+            + "(b.yml not converted;");
+    }
+
+    [Fact]
+    public void Import_NotUtf8_RefusedWithItsLine()
+    {
+        var path = _home.Combine("work", "latin.prompty");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, [.. "---\nname: a\n---\nuser:\ncaf"u8, 0xE9, (byte)'\n']);
+
+        var result = Shell("prompt import latin.prompty");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldStartWith("frugal: latin.prompty:5: is not UTF-8 text");
+        File.Exists(_home.Combine("work", "latin.prompt.yml")).ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("prompt import missing.prompty", "frugal: missing.prompty does not exist: check the path")]
     [InlineData("prompt export a.prompt.yml b.prompt.yml -o x.prompty", "--output names one file, but 2 inputs")]

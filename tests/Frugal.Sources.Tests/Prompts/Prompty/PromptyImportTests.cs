@@ -94,7 +94,7 @@ public sealed class PromptyImportTests
         prompt.Messages[0].Content.ShouldBe(
             "Reply with JSON such as {\"ok\": true}.\nTemplates in the reply look like {{name}}.");
         prompt.TestData.ShouldHaveSingleItem().Values["code"].ShouldBe("x = {'a': 1}");
-        notes.ShouldContain(n => n.Line == 12 && n.Message.StartsWith("a Jinja comment was removed",
+        notes.ShouldContain(n => n.Line == 12 && n.Message.StartsWith("a template comment was removed",
             StringComparison.Ordinal));
     }
 
@@ -106,7 +106,7 @@ public sealed class PromptyImportTests
 
         conversion.Text.ShouldContain("{% for item in items %}- {{item}}\n");
         conversion.Text.ShouldContain("Greet {{ name | upper }}.");
-        conversion.Notes.Where(n => n.Message.Contains("is Jinja that gh-models does not render",
+        conversion.Notes.Where(n => n.Message.Contains("is template syntax gh-models does not render",
             StringComparison.Ordinal))
             .Select(n => (n.Line, n.Message[..n.Message.IndexOf("' is", StringComparison.Ordinal)]))
             .ShouldBe([(15, "'{% for item in items %}"), (16, "'{% endfor %}"), (17, "'{{ name | upper }}")]);

@@ -56,9 +56,10 @@ public sealed class PromptyTextTests
     public void IsRoleMarker(string line, bool expected) => PromptyText.IsRoleMarker(line).ShouldBe(expected);
 
     [Fact]
-    public void Messages_LeadingTextIsSystem_OnlyNewlinesTrimmed_EmptySegmentsDropped()
+    public void Messages_LeadingTextIsSystem_OnlyNewlinesTrimmed_EveryMarkerAMessage()
     {
-        const string body = "Intro\n\nuser:\n\n  indented\ntext  \n\nsystem:\nassistant:\nDone";
+        // As Prompty's strict mode (its default) splits: a marker directly followed by another is an empty message.
+        const string body = "Intro\n\nuser:\n\n  indented\ntext  \n\nsystem:\nassistant:\nDone\nuser:";
 
         var messages = PromptyText.Messages(body, firstLine: 10);
 
@@ -66,8 +67,30 @@ public sealed class PromptyTextTests
         [
             ("system", "Intro"),
             ("user", "  indented\ntext  "),
+            ("system", string.Empty),
             ("assistant", "Done"),
+            ("user", string.Empty),
         ]);
-        messages.Select(m => (m.Line, m.ContentLine)).ShouldBe([(10, 10), (12, 14), (18, 19)]);
+        messages.Select(m => (m.Line, m.ContentLine)).ShouldBe([(10, 10), (12, 14), (17, 18), (18, 19), (20, 21)]);
     }
+
+    [Theory]
+    [InlineData("---\nname: a\ndescription: |\n  x\n  ---\n  y\nmodel: gpt-4o\n---\nuser:\nhi",
+        "name: a\ndescription: |\n  x\n  ---\n  y\nmodel: gpt-4o", "user:\nhi")]
+    [InlineData("---\nname: a\n---x\nbody", "name: a", "body")]
+    [InlineData("---\nname: a\n---\n   indented first line\n", "name: a", "indented first line")]
+    public void Split_OnlyAFirstColumnDelimiterCloses_AndTheBodyIsTrimmed(string text, string front, string body)
+    {
+        var split = PromptyText.Split("x.prompty", text);
+
+        split.FrontMatter.ShouldBe(front);
+        split.Body.ShouldBe(body);
+    }
+
+    [Theory]
+    [InlineData("\uFEFFuser:", true)]
+    [InlineData("\u0085user:", false)]
+    [InlineData("user[\u00e9=1]:", false)]
+    public void IsRoleMarker_JavaScriptWhitespaceAndWordRules(string line, bool expected) =>
+        PromptyText.IsRoleMarker(line).ShouldBe(expected);
 }
