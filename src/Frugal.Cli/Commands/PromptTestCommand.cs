@@ -138,9 +138,15 @@ internal static class PromptTestCommand
         var cache = parse.GetValue(NoCache) ? null : CacheFolder();
         using var endpoint = new PromptTestEndpoint(url, ApiKey(parse.GetValue(ApiKeyEnv)),
             parse.GetValue(ViaGateway), TimeSpan.FromSeconds(timeout), cache, clock);
-        var runner = new PromptTestRunner(endpoint, parse.GetValue(Model), repeat, clock);
+        using var ledger = new PromptTestLedger(parse.GetValue(CommonOptions.Ledger), parse.GetValue(ViaGateway));
+        var runner = new PromptTestRunner(endpoint, parse.GetValue(Model), repeat, clock, ledger.Add);
         var (results, unreadable) = await RunFilesAsync(runner, files, cancel).ConfigureAwait(false);
-        WriteLedger(parse, runner);
+        if (parse.GetValue(ViaGateway) && ledger.Calls > 0)
+        {
+            Console.Error.WriteLine($"{ledger.Calls} calls went through the gateway, which records them "
+                + "(session prompt-test); they are not written again here.");
+        }
+
         return Report(parse, results, unreadable);
     }
 
@@ -206,24 +212,6 @@ internal static class PromptTestCommand
         }
 
         return passed ? 0 : CliError.FailureExitCode;
-    }
-
-    private static void WriteLedger(ParseResult parse, PromptTestRunner runner)
-    {
-        if (runner.Calls.Count == 0)
-        {
-            return;
-        }
-
-        if (parse.GetValue(ViaGateway))
-        {
-            Console.Error.WriteLine($"{runner.Calls.Count} calls went through the gateway, which records them "
-                + "(session prompt-test); they are not written again here.");
-            return;
-        }
-
-        using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
-        ledger.Commit(runner.Calls, []);
     }
 
     private static string? ApiKey(string? variable)

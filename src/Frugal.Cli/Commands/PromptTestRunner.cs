@@ -5,12 +5,14 @@ using Frugal.Sources.Prompts;
 
 namespace Frugal.Cli.Commands;
 
-/// <summary>Runs every test case of one prompt file against an endpoint, <c>repeat</c> times each.</summary>
-internal sealed class PromptTestRunner(PromptTestEndpoint endpoint, string? model, int? repeat, TimeProvider clock)
+/// <summary>
+/// Runs every test case of one prompt file against an endpoint, <c>repeat</c> times each. Each call actually made
+/// (not served from the cache) goes to <paramref name="record"/> as ledger usage of source prompt-test as soon as it
+/// answered, and only then into the cache.
+/// </summary>
+internal sealed class PromptTestRunner(
+    PromptTestEndpoint endpoint, string? model, int? repeat, TimeProvider clock, Action<UsageRecord> record)
 {
-    /// <summary>The calls actually made (not served from the cache), as ledger usage of source prompt-test.</summary>
-    public List<UsageRecord> Calls { get; } = [];
-
     public async Task<PromptFileResult> RunAsync(string path, PromptDefinition prompt, CancellationToken cancel)
     {
         var runs = repeat ?? prompt.Metadata.Repeat ?? 1;
@@ -55,13 +57,16 @@ internal sealed class PromptTestRunner(PromptTestEndpoint endpoint, string? mode
         var estimated = reply.PromptTokens is null || reply.CompletionTokens is null;
         var promptTokens = reply.PromptTokens ?? PromptTokens.CountChat(rendered.Messages, modelName).Total;
         var completionTokens = reply.CompletionTokens ?? PromptTokens.Count(reply.Text, modelName).Tokens;
-        var seen = new PromptReply(reply.Text.Trim(), completionTokens, reply.LatencyMs, reply.FromCache);
-        var assertions = PromptReplyEvaluation.Evaluate(prompt, testCase, seen);
         if (!reply.FromCache)
         {
-            Calls.Add(Record(prompt, modelName, reply, promptTokens, completionTokens, estimated));
+            // The ledger row first, then the cache entry: a cached reply is never a call the ledger lacks, and a run
+            // stopped later (Ctrl+C, a crash) keeps the rows of the calls it made.
+            record(Record(prompt, modelName, reply, promptTokens, completionTokens, estimated));
+            endpoint.Keep(reply);
         }
 
+        var seen = new PromptReply(reply.Text.Trim(), completionTokens, reply.LatencyMs, reply.FromCache);
+        var assertions = PromptReplyEvaluation.Evaluate(prompt, testCase, seen);
         return new PromptRun(seen, null, promptTokens, completionTokens, estimated, assertions);
     }
 

@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Frugal.Cli.Tests.Support;
+using Frugal.Storage.Tests.TestData;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shouldly;
+
+namespace Frugal.Cli.Tests.Prompts.Testing;
+
+/// <summary>Faults of <c>frugal prompt test</c> found by a break test, each pinned by the test named after it.</summary>
+public sealed class PromptTestRegressionTests : IDisposable
+{
+    private const string TwoCases = """
+        name: a
+        model: openai/gpt-4o-mini
+        messages:
+          - role: user
+            content: 'Ticket: {{ticket}}'
+        testData:
+          - id: one
+            ticket: charged twice
+          - id: two
+            ticket: login
+        checks:
+          - type: icontains
+            value: refund
+        metadata:
+          version: 1.0.0
+          reviewers: [alice]
+        """;
+
+    private const string Ok = """{"choices":[{"message":{"role":"assistant","content":"refund"}}],"usage":"""
+        + """{"prompt_tokens":50,"completion_tokens":5}}""";
+
+    private const string NoMessage = """{"choices":[{"message":null}]}""";
+
+    private readonly TempFolder _home = new();
+
+    public PromptTestRegressionTests() => Write("a.prompt.yml", TwoCases);
+
+    public void Dispose() => _home.Dispose();
+
+    private string Ledger => _home.Combine("ledger.db");
+
+    private string Write(string name, string text)
+    {
+        var path = _home.Combine("work", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Runs <c>frugal prompt test</c> in the work folder, with its own cache and ledger.</summary>
+    private FrugalProcess.Result Test(params string[] args) =>
+        FrugalProcess.Shell(_home.Path, $"cd '{_home.Combine("work")}' && export XDG_CACHE_HOME='"
+            + _home.Combine("cache") + "' && $FRUGAL prompt test --ledger '" + Ledger + "' "
+            + string.Join(" ", args.Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'")));
+
+    private int LedgerRows()
+    {
+        if (!File.Exists(Ledger))
+        {
+            return 0;
+        }
+
+        using var connection = new SqliteConnection($"Data Source={Ledger};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM usage WHERE source = 'prompt-test';";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // ---- 1: malformed replies ----
+
+    [Theory]
+    [InlineData(NoMessage, "error: the answer has no choices[0].message: " + NoMessage)]
+    [InlineData("""{"choices":[null]}""", """error: the answer has no choices[0].message: {"choices":[null]}""")]
+    [InlineData("""{"choices":["x"]}""", """error: the answer has no choices[0].message: {"choices":["x"]}""")]
+    [InlineData("""{"choices":[{"message":{"content":"refund \ud800"}}]}""",
+        """error: the answer's choices[0].message.content holds half a surrogate pair (such as \ud800 alone), """
+        + """which is not text: {"choices":[{"message":{"content":"refund \ud800"}}]}""")]
+    public async Task Test_MalformedReply_IsAFailedCallNotACrash(string body, string error)
+    {
+        await using var server = await RawServer.StartAsync(_ => new RawAnswer(200, "application/json", body));
+
+        var result = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--no-cache", "--junit", "j.xml");
+
+        result.Stderr.ShouldNotContain("unexpected error");
+        result.ExitCode.ShouldBe(1);
+        result.Stdout.ShouldContain("FAIL  one: 0 of 1 runs passed\n        " + error + "\n");
+        File.Exists(_home.Combine("work", "j.xml")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Test_ContentTypeWithAnUnknownCharset_IsReadAsUtf8()
+    {
+        await using var server = await RawServer.StartAsync(_ =>
+            new RawAnswer(200, "application/json; charset=bogus", Ok));
+
+        var result = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--no-cache", "--min-efficiency", "0");
+
+        result.Stderr.ShouldNotContain("unexpected error");
+        result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
+        result.Stdout.ShouldContain("pass  one: 1 of 1 runs passed");
+    }
+
+    [Fact]
+    public async Task Test_ACallMadeBeforeALaterBadReply_IsInTheLedgerAndTheCacheStaysInStep()
+    {
+        await using var server = await RawServer.StartAsync(call =>
+            new RawAnswer(200, "application/json", call == 2 ? NoMessage : Ok));
+
+        var first = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--min-efficiency", "0");
+        var rowsAfterFirst = LedgerRows();
+        var second = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--min-efficiency", "0");
+
+        first.ExitCode.ShouldBe(1, first.Stderr);
+        rowsAfterFirst.ShouldBe(1, "the first call answered and was paid for");
+        second.ExitCode.ShouldBe(0, second.Stdout + second.Stderr);
+        server.Calls.ShouldBe(3, "case one is served from the cache the second time");
+        LedgerRows().ShouldBe(2, "one row per call that answered: calls 1 and 3");
+    }
+
+    // ---- 12: an interrupted run ----
+
+    [Fact]
+    public async Task Test_InterruptedRun_KeepsTheRowsOfTheCallsItCompleted()
+    {
+        var secondCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await RawServer.StartAsync(call =>
+        {
+            if (call == 2)
+            {
+                secondCall.TrySetResult();
+            }
+
+            return new RawAnswer(200, "application/json", Ok, Delay: call == 2 ? TimeSpan.FromMinutes(5) : default);
+        });
+
+        var interrupted = await InterruptedAtAsync(secondCall.Task, "a.prompt.yml", "--endpoint", server.BaseUrl,
+            "--ledger", Ledger);
+        var rowsAfterInterrupt = LedgerRows();
+        var again = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--min-efficiency", "0");
+
+        interrupted.ShouldBe(130);
+        rowsAfterInterrupt.ShouldBe(1, "call 1 answered before the interrupt");
+        again.ExitCode.ShouldBe(0, again.Stdout + again.Stderr);
+        server.Calls.ShouldBe(3, "case one was cached by the interrupted run; case two is called again");
+        LedgerRows().ShouldBe(2, "calls 1 and 3 answered; the cached reply of call 1 must not leave its row out");
+    }
+
+    /// <summary>
+    /// Starts <c>frugal prompt test</c>, sends it SIGINT (Ctrl+C) once <paramref name="moment"/> has come, and
+    /// returns its exit code.
+    /// </summary>
+    private async Task<int> InterruptedAtAsync(Task moment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _home.Combine("work"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in (string[])[FrugalProcess.Dll, "prompt", "test", .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["HOME"] = _home.Path;
+        start.Environment["XDG_DATA_HOME"] = _home.Combine("data");
+        start.Environment["XDG_CACHE_HOME"] = _home.Combine("cache");
+        using var process = Process.Start(start)!;
+        var cancel = TestContext.Current.CancellationToken;
+        var output = process.StandardOutput.ReadToEndAsync(cancel);
+        var errors = process.StandardError.ReadToEndAsync(cancel);
+        try
+        {
+            await moment.WaitAsync(TimeSpan.FromSeconds(60), cancel);
+            using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo
+                .InvariantCulture)])!;
+            await kill.WaitForExitAsync(cancel);
+            await process.WaitForExitAsync(cancel).WaitAsync(TimeSpan.FromSeconds(60), cancel);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+
+        (await errors).ShouldContain("cancelled", customMessage: await output);
+        return process.ExitCode;
+    }
+
+    /// <summary>How the raw server answers one call.</summary>
+    private sealed record RawAnswer(
+        int Status, string Type, string Body, TimeSpan Delay = default, string? Location = null);
+
+    /// <summary>
+    /// An HTTP server on 127.0.0.1 that answers every request with what its script gives for the call's number
+    /// (from 1), written as it is.
+    /// </summary>
+    private sealed class RawServer : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private int _calls;
+
+        private RawServer(WebApplication app) => _app = app;
+
+        public string BaseUrl { get; private set; } = string.Empty;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public static async Task<RawServer> StartAsync(Func<int, RawAnswer> script)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            var app = builder.Build();
+            var server = new RawServer(app);
+            app.Run(async context =>
+            {
+                var answer = script(Interlocked.Increment(ref server._calls));
+                if (answer.Delay > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        await Task.Delay(answer.Delay, context.RequestAborted);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+
+                context.Response.StatusCode = answer.Status;
+                context.Response.Headers.ContentType = answer.Type;
+                if (answer.Location is not null)
+                {
+                    context.Response.Headers.Location = answer.Location;
+                }
+
+                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(answer.Body), context.RequestAborted);
+            });
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+                .Addresses.First().TrimEnd('/');
+            return server;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
