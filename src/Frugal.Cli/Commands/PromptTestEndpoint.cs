@@ -19,7 +19,7 @@ internal sealed record EndpointReply(
     string? Text, string? Error, long? PromptTokens, long? CompletionTokens, long LatencyMs, bool FromCache,
     string RequestHash)
 {
-    /// <summary>The answer as the endpoint sent it, kept in the cache by <see cref="PromptTestEndpoint.Keep"/>.</summary>
+    /// <summary>The answer as the endpoint sent it, for <see cref="PromptTestEndpoint.Keep"/> to cache.</summary>
     public string? Answer { get; init; }
 }
 
@@ -44,17 +44,22 @@ internal sealed partial class PromptTestEndpoint : IDisposable
     /// <param name="cacheFolder">Where replies are cached; null for no cache.</param>
     /// <param name="clock">The clock latencies are measured with.</param>
     /// <param name="handler">
-    /// The HTTP handler (tests pass one that trusts their certificate); null for the default.
+    /// The HTTP handler (tests pass one that trusts their certificate); null for the default. Either way it is set
+    /// not to follow redirects.
     /// </param>
     public PromptTestEndpoint(
         Uri url, string? apiKey, bool viaGateway, TimeSpan timeout, string? cacheFolder, TimeProvider clock,
-        HttpMessageHandler? handler = null)
+        SocketsHttpHandler? handler = null)
     {
         Url = url;
         _clock = clock;
         _timeout = timeout;
         _cacheFolder = cacheFolder;
-        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        // A redirect is reported, never followed: a 301 or 302 would resend the call as a GET without its body, and
+        // any redirect would send the prompt and the key somewhere --endpoint does not name.
+        handler ??= new SocketsHttpHandler();
+        handler.AllowAutoRedirect = false;
+        _http = new HttpClient(handler);
         _http.Timeout = Timeout.InfiniteTimeSpan;
         if (apiKey is not null)
         {
@@ -284,10 +289,7 @@ internal sealed partial class PromptTestEndpoint : IDisposable
     internal string Hash(string body, int run) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Url}\n{body}\n{run}")));
 
-    /// <summary>
-    /// Why a redirect was not followed, and what to give instead. .NET follows a redirect by itself except from
-    /// https to http, which would send the prompt and the API key unencrypted, and except past its limit.
-    /// </summary>
+    /// <summary>Why a redirect was not followed (none is), where it pointed, and what to give instead.</summary>
     private string Redirect(int status, Uri? location)
     {
         if (location is null)
@@ -298,12 +300,19 @@ internal sealed partial class PromptTestEndpoint : IDisposable
 
         var target = location.IsAbsoluteUri ? location : new Uri(Url, location);
         var shown = Redacted(target);
-        return Url.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp
-            ? $"{DisplayUrl} redirected (HTTP {status}) to {shown}, plain http: a redirect from https to http is "
+        if (Url.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
+        {
+            return $"{DisplayUrl} redirected (HTTP {status}) to {shown}, plain http: a redirect from https to http is "
                 + "not followed, as the prompt and any API key would travel unencrypted; if that server is meant, "
-                + $"give --endpoint {shown} yourself"
-            : $"{DisplayUrl} answered HTTP {status}, a redirect to {shown} that was not followed: give --endpoint "
-                + "that address";
+                + $"give --endpoint {shown} yourself";
+        }
+
+        var said = $"{DisplayUrl} redirected (HTTP {status}) to {shown}; redirects are not followed, so that the "
+            + "prompt and any API key go only where --endpoint says";
+        return target.AbsolutePath.TrimEnd('/').EndsWith("/chat/completions", StringComparison.Ordinal)
+            ? $"{said}: give --endpoint {shown}"
+            : $"{said}: that is not a chat completions address, so give --endpoint the server's own (a base such as "
+                + "http://host:11434 or one ending in /v1)";
     }
 
     /// <summary>The innermost message of <paramref name="e"/>: the TLS layer's own reason.</summary>

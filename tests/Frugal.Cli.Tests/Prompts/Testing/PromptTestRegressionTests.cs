@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Frugal.Cli.Commands;
 using Frugal.Cli.Tests.Support;
 using Frugal.Storage.Tests.TestData;
 using Microsoft.AspNetCore.Builder;
@@ -14,7 +15,9 @@ using Shouldly;
 
 namespace Frugal.Cli.Tests.Prompts.Testing;
 
-/// <summary>Faults of <c>frugal prompt test</c> found by a break test, each pinned by the test named after it.</summary>
+/// <summary>
+/// Faults of <c>frugal prompt test</c> found by a break test, each pinned by the test named after it.
+/// </summary>
 public sealed class PromptTestRegressionTests : IDisposable
 {
     private const string TwoCases = """
@@ -154,6 +157,46 @@ public sealed class PromptTestRegressionTests : IDisposable
         again.ExitCode.ShouldBe(0, again.Stdout + again.Stderr);
         server.Calls.ShouldBe(3, "case one was cached by the interrupted run; case two is called again");
         LedgerRows().ShouldBe(2, "calls 1 and 3 answered; the cached reply of call 1 must not leave its row out");
+    }
+
+    // ---- 14: redirects ----
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task Call_Redirected_IsNotFollowedAndSaysWhereToAndWhatToGive(int status)
+    {
+        await using var target = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("refund"));
+        var location = $"{target.BaseUrl}v1/chat/completions";
+        await using var server = await RawServer.StartAsync(_ => new RawAnswer(status, "text/plain", "moved",
+            Location: location));
+        var url = new Uri(server.BaseUrl + "/v1/chat/completions");
+        using var endpoint = new PromptTestEndpoint(url, null, false, TimeSpan.FromSeconds(30), null,
+            TimeProvider.System);
+
+        var reply = await endpoint.CallAsync("{}", 0, TestContext.Current.CancellationToken);
+
+        reply.Error.ShouldBe($"{url} redirected (HTTP {status}) to {location}; redirects are not followed, so that "
+            + $"the prompt and any API key go only where --endpoint says: give --endpoint {location}");
+        target.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Call_RedirectedElsewhereThanAChatAddress_SaysToGiveTheServersOwn()
+    {
+        await using var server = await RawServer.StartAsync(_ =>
+            new RawAnswer(302, "text/plain", string.Empty, Location: "/login"));
+        var url = new Uri(server.BaseUrl + "/v1/chat/completions");
+        using var endpoint = new PromptTestEndpoint(url, null, false, TimeSpan.FromSeconds(30), null,
+            TimeProvider.System);
+
+        var reply = await endpoint.CallAsync("{}", 0, TestContext.Current.CancellationToken);
+
+        reply.Error.ShouldBe($"{url} redirected (HTTP 302) to {server.BaseUrl}/login; redirects are not followed, "
+            + "so that the prompt and any API key go only where --endpoint says: that is not a chat completions "
+            + "address, so give --endpoint the server's own (a base such as http://host:11434 or one ending in /v1)");
     }
 
     /// <summary>
