@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using Frugal.Cli.Commands;
 using Frugal.Cli.Tests.Support;
 using Frugal.Storage.Tests.TestData;
@@ -130,6 +132,97 @@ public sealed class PromptTestRegressionTests : IDisposable
         server.Calls.ShouldBe(3, "case one is served from the cache the second time");
         LedgerRows().ShouldBe(2, "one row per call that answered: calls 1 and 3");
     }
+
+    // ---- 6: verdicts that agree with the exit code ----
+
+    [Fact]
+    public async Task Test_AnUnreadableFileBesideAPassingOne_IsAFailedFileInJsonAndJUnit()
+    {
+        await using var server = await RawServer.StartAsync(_ => new RawAnswer(200, "application/json", Ok));
+        Write("bad.prompt.yml", "name: [\n");
+
+        var result = Test("a.prompt.yml", "bad.prompt.yml", "--endpoint", server.BaseUrl, "--no-cache", "--json",
+            "--junit", "j.xml");
+
+        result.ExitCode.ShouldBe(1);
+        var json = JsonNode.Parse(result.Stdout)!;
+        json["passed"]!.GetValue<bool>().ShouldBeFalse("the exit code says the run failed; the JSON must agree");
+        var bad = json["prompts"]!.AsArray().Single(p => p!["path"]!.ToString() == "bad.prompt.yml")!;
+        bad["passed"]!.GetValue<bool>().ShouldBeFalse();
+        bad["name"].ShouldBeNull();
+        bad["problems"]!.AsArray().Count.ShouldBeGreaterThan(0);
+        bad["cases"]!.AsArray().ShouldBeEmpty();
+        var suite = JUnitSuite("bad.prompt.yml");
+        ((int)suite.Attribute("errors")!).ShouldBe(1);
+        suite.Element("testcase")!.Attribute("name")!.Value.ShouldBe("prompt file");
+        suite.Element("testcase")!.Element("error")!.Attribute("message")!.Value
+            .ShouldStartWith("the file does not read: ");
+        ((int)XDocument.Load(_home.Combine("work", "j.xml")).Root!.Attribute("errors")!).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Test_EfficiencyBelowThePolicyWithEveryCasePassing_IsAFailureInJUnitAndJson()
+    {
+        await using var server = await RawServer.StartAsync(_ => new RawAnswer(200, "application/json",
+            Ok.Replace("\"completion_tokens\":5", "\"completion_tokens\":2000", StringComparison.Ordinal)));
+
+        var result = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--no-cache", "--json", "--junit", "j.xml");
+
+        // Two passed runs over 2 × (50 + 2,000) tokens: 2,000 / 4,100 = 0.488 passed cases per 1,000 tokens.
+        const string Below = "efficiency 0.488 passed cases per 1,000 tokens, below the policy minimum 0.8";
+        result.ExitCode.ShouldBe(1);
+        var prompt = JsonNode.Parse(result.Stdout)!["prompts"]![0]!;
+        prompt["problems"]!.AsArray().Select(p => p!.ToString()).ShouldBe([Below]);
+        var suite = JUnitSuite("a.prompt.yml");
+        ((int)suite.Attribute("tests")!).ShouldBe(3);
+        ((int)suite.Attribute("failures")!).ShouldBe(1);
+        var efficiency = suite.Elements("testcase").Single(t => t.Attribute("name")!.Value == "efficiency");
+        efficiency.Element("failure")!.Attribute("message")!.Value.ShouldBe(Below);
+    }
+
+    [Fact]
+    public async Task Test_FileWithoutTestData_FailsSayingSoInEveryOutput()
+    {
+        await using var server = await RawServer.StartAsync(_ => new RawAnswer(200, "application/json", Ok));
+        Write("a.prompt.yml", TwoCases.Replace("""
+            testData:
+              - id: one
+                ticket: charged twice
+              - id: two
+                ticket: login
+
+            """, string.Empty, StringComparison.Ordinal).Replace("{{ticket}}", "hi", StringComparison.Ordinal));
+
+        var text = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--no-cache", "--junit", "j.xml");
+        var json = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--no-cache", "--json");
+
+        const string Message = "no testData: there is no test case to run, so neither the checks nor the efficiency "
+            + "policy can be judged; add cases under testData, or leave the file out of the paths given";
+        text.ExitCode.ShouldBe(1);
+        text.Stdout.ShouldBe($"a (a.prompt.yml)\n  FAIL  {Message}\n");
+        JsonNode.Parse(json.Stdout)!["prompts"]![0]!["problems"]!.AsArray().Select(p => p!.ToString())
+            .ShouldBe([Message]);
+        var testCase = JUnitSuite("a.prompt.yml").Elements("testcase").ShouldHaveSingleItem();
+        testCase.Attribute("name")!.Value.ShouldBe("testData");
+        testCase.Element("failure")!.Attribute("message")!.Value.ShouldBe(Message);
+        server.Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Test_FolderWithoutPromptFiles_IsAUsageErrorLikeTheLint()
+    {
+        Directory.CreateDirectory(_home.Combine("work", "empty"));
+
+        var test = Test("empty", "--endpoint", "http://127.0.0.1:9");
+        var lint = FrugalProcess.Shell(_home.Path, $"cd '{_home.Combine("work")}' && $FRUGAL prompt lint empty");
+
+        test.ExitCode.ShouldBe(2);
+        test.Stderr.ShouldBe("frugal: empty holds no *.prompt.yml or *.prompt.yaml file.\n");
+        lint.ExitCode.ShouldBe(2);
+    }
+
+    private XElement JUnitSuite(string file) => XDocument.Load(_home.Combine("work", "j.xml")).Root!
+        .Elements("testsuite").Single(s => s.Attribute("file")!.Value == file);
 
     // ---- 12: an interrupted run ----
 
