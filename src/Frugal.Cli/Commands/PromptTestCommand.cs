@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Frugal.Cli.Infrastructure;
+using Frugal.Cli.Rendering;
 using Frugal.Sources.Prompts;
 
 namespace Frugal.Cli.Commands;
@@ -127,6 +128,12 @@ internal static class PromptTestCommand
             throw CliError.Usage(PromptFile.RepeatOutOfRange("--repeat", $"{repeat}") + ".");
         }
 
+        if (parse.GetValue(Model) is { } model && string.IsNullOrWhiteSpace(model))
+        {
+            throw CliError.Usage("--model is empty: give the model to call, such as llama3.2, or leave --model out to "
+                + "call each file's own model.");
+        }
+
         var timeout = parse.GetValue(TimeoutSeconds);
         if (!(timeout > 0 && timeout <= 3600))
         {
@@ -162,7 +169,8 @@ internal static class PromptTestCommand
             }
             catch (PromptFileException e)
             {
-                await Console.Error.WriteLineAsync($"{file}: {e.Message}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync(TerminalText.Printable($"{file}: {e.Message}"))
+                    .ConfigureAwait(false);
                 results.Add(PromptTestFile.Unreadable(file, e.Problems));
                 continue;
             }
@@ -171,7 +179,8 @@ internal static class PromptTestCommand
             {
                 foreach (var problem in reading.Problems)
                 {
-                    await Console.Error.WriteLineAsync($"{file}:{problem}").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync(TerminalText.Printable($"{file}:{problem}"))
+                        .ConfigureAwait(false);
                 }
 
                 results.Add(PromptTestFile.Unreadable(file, reading.Problems));
@@ -213,10 +222,17 @@ internal static class PromptTestCommand
             return null;
         }
 
-        var key = Environment.GetEnvironmentVariable(variable);
-        return string.IsNullOrWhiteSpace(key)
-            ? throw CliError.Usage($"--api-key-env {variable}: that variable is unset or empty; export the key in it.")
-            : key.Trim();
+        var key = Environment.GetEnvironmentVariable(variable)?.Trim();
+        if (string.IsNullOrEmpty(key))
+        {
+            throw CliError.Usage($"--api-key-env {variable}: that variable is unset or empty; export the key in it.");
+        }
+
+        // Printable ASCII only: a line break would split the Authorization header, and the key is never printed.
+        return key.All(c => c is > ' ' and <= '~')
+            ? key
+            : throw CliError.Usage($"--api-key-env {variable}: the key in that variable holds a line break, space or "
+                + "other character an HTTP header cannot carry; export the key alone, on one line.");
     }
 
     /// <summary>

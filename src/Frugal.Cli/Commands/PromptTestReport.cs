@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using Frugal.Cli.Rendering;
 using Frugal.Domain.Prompts.Testing;
 
 namespace Frugal.Cli.Commands;
@@ -11,6 +12,10 @@ internal static class PromptTestReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// The results for people. Names, ids, paths and errors come from files and servers anyone writes, so each line
+    /// is shown with its control characters (terminal escape sequences, bells, line breaks) written out.
+    /// </summary>
     public static string Text(IReadOnlyList<PromptTestFile> files, double minEfficiency)
     {
         var text = new StringBuilder();
@@ -18,27 +23,27 @@ internal static class PromptTestReport
         {
             if (file.Result is not { } result)
             {
-                var count = file.ReadProblems.Count;
-                text.Append(Invariant, $"{file.Path}\n  FAIL  not run: the file does not read ({count} "
-                    + $"problem{(count == 1 ? string.Empty : "s")}, listed on stderr)\n");
+                var problems = Numbers.Count(file.ReadProblems.Count, "problem");
+                Line(text, file.Path);
+                Line(text, $"  FAIL  not run: the file does not read ({problems}, listed on stderr)");
                 continue;
             }
 
-            text.Append(Invariant, $"{result.Name} ({result.Path})\n");
+            Line(text, $"{result.Name} ({result.Path})");
             if (result.Cases.Count == 0)
             {
-                text.Append(Invariant, $"  FAIL  {PromptTestFile.NoTestData}\n");
+                Line(text, $"  FAIL  {PromptTestFile.NoTestData}");
                 continue;
             }
 
             foreach (var testCase in result.Cases)
             {
                 var verdict = testCase.Passed ? "pass" : testCase.Flaky ? "flaky" : "FAIL";
-                text.Append(Invariant, $"  {verdict,-5} {testCase.Name}: {testCase.PassedRuns} of "
-                    + $"{testCase.Runs.Count} runs passed\n");
+                Line(text, $"  {verdict,-5} {testCase.Name}: {testCase.PassedRuns} of {testCase.Runs.Count} runs "
+                    + "passed");
                 foreach (var line in Problems(testCase).Distinct(StringComparer.Ordinal))
                 {
-                    text.Append(Invariant, $"        {line}\n");
+                    Line(text, $"        {line}");
                 }
             }
 
@@ -48,13 +53,15 @@ internal static class PromptTestReport
         return text.ToString();
     }
 
+    private static void Line(StringBuilder text, string line) => text.Append(TerminalText.Printable(line)).Append('\n');
+
     private static void AppendSummary(StringBuilder text, PromptFileResult file, double minEfficiency)
     {
         var perPass = file.TokensPerPassedCase is { } t ? t.ToString("0.#", Invariant) : "n/a (none passed)";
         var estimated = file.TokensEstimated ? " (some estimated: the endpoint reported no usage)" : string.Empty;
-        text.Append(Invariant, $"  pass rate {file.PassRate:P0} ({file.PassedRuns} of {file.Runs} runs); "
-            + $"tokens {file.TotalTokens}{estimated}; tokens per passed case {perPass}\n");
-        text.Append(Invariant, $"  {Efficiency(file, minEfficiency)}\n");
+        Line(text, string.Create(Invariant, $"  pass rate {file.PassRate:P0} ({file.PassedRuns} of {file.Runs} "
+            + $"runs); tokens {file.TotalTokens}{estimated}; tokens per passed case {perPass}"));
+        Line(text, $"  {Efficiency(file, minEfficiency)}");
     }
 
     /// <summary>The file's efficiency against the policy, as one sentence.</summary>
@@ -156,7 +163,7 @@ internal static class PromptTestReport
             json.WriteString("error", run.Error);
             json.WriteString("reply", run.Reply?.Text);
             json.WriteBoolean("fromCache", run.Reply?.FromCache ?? false);
-            json.WriteNumber("latencyMs", run.Reply?.LatencyMs ?? 0);
+            json.WriteNumber("latencyMs", run.ElapsedMs);
             json.WriteNumber("promptTokens", run.PromptTokens);
             json.WriteNumber("completionTokens", run.CompletionTokens);
             json.WriteBoolean("tokensEstimated", run.TokensEstimated);
@@ -325,7 +332,7 @@ internal static class PromptTestReport
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("classname", Xml(file.Name));
         xml.WriteAttributeString("name", Xml($"{testCase.Name} [run {index + 1}/{testCase.Runs.Count}]"));
-        xml.WriteAttributeString("time", ((run.Reply?.LatencyMs ?? 0) / 1000.0).ToString("0.###", Invariant));
+        xml.WriteAttributeString("time", (run.ElapsedMs / 1000.0).ToString("0.###", Invariant));
         if (run.Error is not null)
         {
             xml.WriteStartElement("error");

@@ -1,3 +1,4 @@
+using Frugal.Cli.Rendering;
 using Frugal.Domain.Prompts;
 using Frugal.Domain.Prompts.Testing;
 using Frugal.Domain.Usage;
@@ -24,8 +25,9 @@ internal sealed class PromptTestRunner(
             var rendered = prompt.Render(testCase);
             if (rendered.Missing.Count > 0)
             {
-                await Console.Error.WriteLineAsync($"{path}: case {CaseName(testCase, i)} has no value for "
-                    + $"{string.Join(", ", rendered.Missing)}; they are sent as written.").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync(TerminalText.Printable($"{path}: case {CaseName(testCase, i)} has "
+                    + $"no value for {string.Join(", ", rendered.Missing)}; they are sent as written."))
+                    .ConfigureAwait(false);
             }
 
             var body = PromptTestEndpoint.RequestBody(prompt, modelName, rendered.Messages);
@@ -51,7 +53,7 @@ internal sealed class PromptTestRunner(
     {
         if (reply.Text is null)
         {
-            return new PromptRun(null, reply.Error, 0, 0, false, []);
+            return new PromptRun(null, reply.Error, 0, 0, false, []) { ElapsedMs = reply.LatencyMs };
         }
 
         var estimated = reply.PromptTokens is null || reply.CompletionTokens is null;
@@ -67,7 +69,10 @@ internal sealed class PromptTestRunner(
 
         var seen = new PromptReply(reply.Text.Trim(), completionTokens, reply.LatencyMs, reply.FromCache);
         var assertions = PromptReplyEvaluation.Evaluate(prompt, testCase, seen);
-        return new PromptRun(seen, null, promptTokens, completionTokens, estimated, assertions);
+        return new PromptRun(seen, null, promptTokens, completionTokens, estimated, assertions)
+        {
+            ElapsedMs = reply.LatencyMs,
+        };
     }
 
     private UsageRecord Record(

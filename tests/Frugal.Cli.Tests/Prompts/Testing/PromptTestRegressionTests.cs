@@ -292,6 +292,73 @@ public sealed class PromptTestRegressionTests : IDisposable
             + "address, so give --endpoint the server's own (a base such as http://host:11434 or one ending in /v1)");
     }
 
+    // ---- 24: smaller faults ----
+
+    [Fact]
+    public void Test_ApiKeyWithALineBreak_IsAUsageErrorNamingTheVariable()
+    {
+        var result = FrugalProcess.Shell(_home.Path, $"cd '{_home.Combine("work")}' && export "
+            + "FRUGAL_TEST_KEY=$'sk-first\\nsecond' && $FRUGAL prompt test a.prompt.yml --endpoint http://127.0.0.1:9 "
+            + "--api-key-env FRUGAL_TEST_KEY");
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldBe("frugal: --api-key-env FRUGAL_TEST_KEY: the key in that variable holds a line break, "
+            + "space or other character an HTTP header cannot carry; export the key alone, on one line.\n");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Test_EmptyModel_IsAUsageError(string model)
+    {
+        var result = Test("a.prompt.yml", "--endpoint", "http://127.0.0.1:9", "--model", model);
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldBe("frugal: --model is empty: give the model to call, such as llama3.2, or leave "
+            + "--model out to call each file's own model.\n");
+    }
+
+    [Fact]
+    public async Task Test_FailedCalls_HaveTheTimeTheyTookInJUnit()
+    {
+        await using var server = await RawServer.StartAsync(call => call == 1
+            ? new RawAnswer(500, "text/plain", "busy", Delay: TimeSpan.FromMilliseconds(400))
+            : new RawAnswer(200, "application/json", Ok, Delay: TimeSpan.FromMinutes(5)));
+
+        var result = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--no-cache", "--timeout", "1", "--junit",
+            "j.xml");
+
+        result.ExitCode.ShouldBe(1);
+        var times = JUnitSuite("a.prompt.yml").Elements("testcase")
+            .Where(t => t.Attribute("name")!.Value != "efficiency")
+            .Select(t => double.Parse(t.Attribute("time")!.Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        times.Count.ShouldBe(2);
+        times[0].ShouldBeInRange(0.4, 30, "the server waited 0.4 s before its HTTP 500");
+        times[1].ShouldBeInRange(1, 30, "the call ran until the 1 s timeout");
+    }
+
+    [Fact]
+    public async Task Test_TerminalEscapesInNamesIdsAndErrors_AreShownNotSentToTheTerminal()
+    {
+        await using var server = await RawServer.StartAsync(_ =>
+            new RawAnswer(500, "text/plain", "\u001b]0;owned\u0007boom"));
+        Write("a.prompt.yml", TwoCases.Replace("name: a", "name: \"a\\e[31mred\"", StringComparison.Ordinal)
+            .Replace("id: one", "id: \"one\\e[2J\"", StringComparison.Ordinal));
+
+        var text = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--no-cache");
+        var json = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--no-cache", "--json");
+
+        text.ExitCode.ShouldBe(1, text.Stderr);
+        text.Stdout.ShouldNotContain("\u001b");
+        text.Stdout.ShouldNotContain("\u0007");
+        text.Stdout.ShouldStartWith("a\\u001b[31mred (a.prompt.yml)\n  FAIL  one\\u001b[2J: 0 of 1 runs passed\n");
+        text.Stdout.ShouldContain(": \\u001b]0;owned\\u0007boom\n");
+        var prompt = JsonNode.Parse(json.Stdout)!["prompts"]![0]!;
+        prompt["name"]!.ToString().ShouldBe("a\u001b[31mred", "JSON keeps the name exactly");
+        prompt["cases"]![0]!["name"]!.ToString().ShouldBe("one\u001b[2J");
+    }
+
     /// <summary>
     /// Starts <c>frugal prompt test</c>, sends it SIGINT (Ctrl+C) once <paramref name="moment"/> has come, and
     /// returns its exit code.
