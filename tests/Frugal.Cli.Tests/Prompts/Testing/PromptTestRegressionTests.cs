@@ -224,6 +224,34 @@ public sealed class PromptTestRegressionTests : IDisposable
     private XElement JUnitSuite(string file) => XDocument.Load(_home.Combine("work", "j.xml")).Root!
         .Elements("testsuite").Single(s => s.Attribute("file")!.Value == file);
 
+    // ---- 9: a json-schema check with a malformed schema ----
+
+    [Fact]
+    public async Task Test_JsonSchemaCheckWithANonStringRequiredEntry_IsAProblemOfTheFileNotACrash()
+    {
+        await using var server = await RawServer.StartAsync(_ => new RawAnswer(200, "application/json",
+            """{"choices":[{"message":{"content":"{\"a\":1}"}}]}"""));
+        Write("a.prompt.yml", TwoCases.Replace("""
+            - type: icontains
+                value: refund
+            """, """
+            - type: json-schema
+                value: '{"type": "object", "required": [1]}'
+            """, StringComparison.Ordinal));
+
+        var lint = FrugalProcess.Shell(_home.Path, $"cd '{_home.Combine("work")}' && $FRUGAL prompt lint a.prompt.yml");
+        var test = Test("a.prompt.yml", "--endpoint", server.BaseUrl, "--no-cache");
+
+        const string Problem = "checks[0].value is not a schema the json-schema check can run: required[0] is 1, "
+            + "not a property name (a string)";
+        lint.ExitCode.ShouldBe(1);
+        lint.Stdout.ShouldContain(Problem);
+        test.Stderr.ShouldNotContain("unexpected error");
+        test.Stderr.ShouldContain(Problem);
+        test.ExitCode.ShouldBe(1);
+        server.Calls.ShouldBe(0);
+    }
+
     // ---- 12: an interrupted run ----
 
     [Fact]
