@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Frugal.Cli.Infrastructure;
-using Frugal.Domain.Prompts.Testing;
+using Frugal.Cli.Rendering;
 using Frugal.Sources.Prompts;
 
 namespace Frugal.Cli.Commands;
@@ -128,6 +128,12 @@ internal static class PromptTestCommand
             throw CliError.Usage(PromptFile.RepeatOutOfRange("--repeat", $"{repeat}") + ".");
         }
 
+        if (parse.GetValue(Model) is { } model && string.IsNullOrWhiteSpace(model))
+        {
+            throw CliError.Usage("--model is empty: give the model to call, such as llama3.2, or leave --model out to "
+                + "call each file's own model.");
+        }
+
         var timeout = parse.GetValue(TimeoutSeconds);
         if (!(timeout > 0 && timeout <= 3600))
         {
@@ -138,17 +144,22 @@ internal static class PromptTestCommand
         var cache = parse.GetValue(NoCache) ? null : CacheFolder();
         using var endpoint = new PromptTestEndpoint(url, ApiKey(parse.GetValue(ApiKeyEnv)),
             parse.GetValue(ViaGateway), TimeSpan.FromSeconds(timeout), cache, clock);
-        var runner = new PromptTestRunner(endpoint, parse.GetValue(Model), repeat, clock);
-        var (results, unreadable) = await RunFilesAsync(runner, files, cancel).ConfigureAwait(false);
-        WriteLedger(parse, runner);
-        return Report(parse, results, unreadable);
+        using var ledger = new PromptTestLedger(parse.GetValue(CommonOptions.Ledger), parse.GetValue(ViaGateway));
+        var runner = new PromptTestRunner(endpoint, parse.GetValue(Model), repeat, clock, ledger.Add);
+        var results = await RunFilesAsync(runner, files, cancel).ConfigureAwait(false);
+        if (parse.GetValue(ViaGateway) && ledger.Calls > 0)
+        {
+            Console.Error.WriteLine($"{ledger.Calls} calls went through the gateway, which records them "
+                + "(session prompt-test); they are not written again here.");
+        }
+
+        return Report(parse, results);
     }
 
-    private static async Task<(List<PromptFileResult> Results, int Unreadable)> RunFilesAsync(
+    private static async Task<List<PromptTestFile>> RunFilesAsync(
         PromptTestRunner runner, IReadOnlyList<string> files, CancellationToken cancel)
     {
-        var results = new List<PromptFileResult>();
-        var unreadable = 0;
+        var results = new List<PromptTestFile>();
         foreach (var file in files)
         {
             PromptFileReading reading;
@@ -158,8 +169,9 @@ internal static class PromptTestCommand
             }
             catch (PromptFileException e)
             {
-                await Console.Error.WriteLineAsync($"{file}: {e.Message}").ConfigureAwait(false);
-                unreadable++;
+                await Console.Error.WriteLineAsync(TerminalText.Printable($"{file}: {e.Message}"))
+                    .ConfigureAwait(false);
+                results.Add(PromptTestFile.Unreadable(file, e.Problems));
                 continue;
             }
 
@@ -167,25 +179,26 @@ internal static class PromptTestCommand
             {
                 foreach (var problem in reading.Problems)
                 {
-                    await Console.Error.WriteLineAsync($"{file}:{problem}").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync(TerminalText.Printable($"{file}:{problem}"))
+                        .ConfigureAwait(false);
                 }
 
-                unreadable++;
+                results.Add(PromptTestFile.Unreadable(file, reading.Problems));
                 continue;
             }
 
-            results.Add(await runner.RunAsync(file, reading.Prompt, cancel).ConfigureAwait(false));
+            results.Add(PromptTestFile.Ran(await runner.RunAsync(file, reading.Prompt, cancel).ConfigureAwait(false)));
         }
 
-        return (results, unreadable);
+        return results;
     }
 
-    private static int Report(ParseResult parse, List<PromptFileResult> results, int unreadable)
+    private static int Report(ParseResult parse, List<PromptTestFile> results)
     {
         var minEfficiency = parse.GetValue(MinEfficiency);
         if (parse.GetValue(JUnit) is { } junit)
         {
-            PromptTestReport.JUnit(junit, results);
+            PromptTestReport.JUnit(junit, results, minEfficiency);
         }
 
         if (parse.GetValue(Json))
@@ -199,31 +212,7 @@ internal static class PromptTestCommand
             Console.Out.Write(PromptTestReport.Text(results, minEfficiency));
         }
 
-        var passed = unreadable == 0 && results.All(r => PromptTestReport.Passes(r, minEfficiency));
-        if (results.Count == 0 && unreadable == 0)
-        {
-            Console.Error.WriteLine("No prompt files found: give files or folders holding *.prompt.yml.");
-        }
-
-        return passed ? 0 : CliError.FailureExitCode;
-    }
-
-    private static void WriteLedger(ParseResult parse, PromptTestRunner runner)
-    {
-        if (runner.Calls.Count == 0)
-        {
-            return;
-        }
-
-        if (parse.GetValue(ViaGateway))
-        {
-            Console.Error.WriteLine($"{runner.Calls.Count} calls went through the gateway, which records them "
-                + "(session prompt-test); they are not written again here.");
-            return;
-        }
-
-        using var ledger = LedgerSession.OpenLedger(parse.GetValue(CommonOptions.Ledger));
-        ledger.Commit(runner.Calls, []);
+        return results.All(r => r.Passes(minEfficiency)) ? 0 : CliError.FailureExitCode;
     }
 
     private static string? ApiKey(string? variable)
@@ -233,16 +222,28 @@ internal static class PromptTestCommand
             return null;
         }
 
-        var key = Environment.GetEnvironmentVariable(variable);
-        return string.IsNullOrWhiteSpace(key)
-            ? throw CliError.Usage($"--api-key-env {variable}: that variable is unset or empty; export the key in it.")
-            : key.Trim();
+        var key = Environment.GetEnvironmentVariable(variable)?.Trim();
+        if (string.IsNullOrEmpty(key))
+        {
+            throw CliError.Usage($"--api-key-env {variable}: that variable is unset or empty; export the key in it.");
+        }
+
+        // Printable ASCII only: a line break would split the Authorization header, and the key is never printed.
+        return key.All(c => c is > ' ' and <= '~')
+            ? key
+            : throw CliError.Usage($"--api-key-env {variable}: the key in that variable holds a line break, space or "
+                + "other character an HTTP header cannot carry; export the key alone, on one line.");
     }
 
-    /// <summary>The files named, and the prompt files under the folders named, each once, folders sorted.</summary>
+    /// <summary>
+    /// The files named, and the prompt files under the folders named, each once, folders sorted. As with the lint, a
+    /// path that is missing or a folder without a prompt file is a usage error (all of them named at once): a run
+    /// that tests nothing must not pass.
+    /// </summary>
     private static List<string> PromptFiles(string[] paths)
     {
         var files = new List<string>();
+        var problems = new List<string>();
         foreach (var path in paths.Length == 0 ? ["."] : paths)
         {
             if (File.Exists(path))
@@ -251,18 +252,30 @@ internal static class PromptTestCommand
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", Walk)
+                var found = Directory.EnumerateFiles(path, "*", Walk)
                     .Where(f => f.EndsWith(".prompt.yml", StringComparison.OrdinalIgnoreCase)
                         || f.EndsWith(".prompt.yaml", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (found.Count == 0)
+                {
+                    problems.Add(paths.Length == 0
+                        ? "there is no *.prompt.yml or *.prompt.yaml file in this folder or below: pass the prompt "
+                            + "files or folders to test."
+                        : $"{path} holds no *.prompt.yml or *.prompt.yaml file.");
+                }
+
+                files.AddRange(found);
             }
             else
             {
-                throw CliError.Usage($"{path}: no such file or folder; give prompt files or folders holding them.");
+                problems.Add($"{path}: no such file or folder; give prompt files or folders holding them.");
             }
         }
 
-        return [.. files.DistinctBy(Path.GetFullPath, StringComparer.Ordinal)];
+        return problems.Count > 0
+            ? throw CliError.Usage(string.Join(" ", problems))
+            : [.. files.DistinctBy(Path.GetFullPath, StringComparer.Ordinal)];
     }
 
     /// <summary><c>$XDG_CACHE_HOME/frugal/prompt-test</c>, else <c>~/.cache/frugal/prompt-test</c>.</summary>

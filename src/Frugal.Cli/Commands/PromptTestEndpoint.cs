@@ -17,7 +17,11 @@ namespace Frugal.Cli.Commands;
 /// <param name="RequestHash">The SHA-256 of the request, in hex: the cache key.</param>
 internal sealed record EndpointReply(
     string? Text, string? Error, long? PromptTokens, long? CompletionTokens, long LatencyMs, bool FromCache,
-    string RequestHash);
+    string RequestHash)
+{
+    /// <summary>The answer as the endpoint sent it, for <see cref="PromptTestEndpoint.Keep"/> to cache.</summary>
+    public string? Answer { get; init; }
+}
 
 /// <summary>
 /// An OpenAI-compatible <c>/v1/chat/completions</c> endpoint (Ollama, LoLLMs, llama.cpp, vLLM, OpenAI, a Frugal
@@ -40,17 +44,22 @@ internal sealed partial class PromptTestEndpoint : IDisposable
     /// <param name="cacheFolder">Where replies are cached; null for no cache.</param>
     /// <param name="clock">The clock latencies are measured with.</param>
     /// <param name="handler">
-    /// The HTTP handler (tests pass one that trusts their certificate); null for the default.
+    /// The HTTP handler (tests pass one that trusts their certificate); null for the default. Either way it is set
+    /// not to follow redirects.
     /// </param>
     public PromptTestEndpoint(
         Uri url, string? apiKey, bool viaGateway, TimeSpan timeout, string? cacheFolder, TimeProvider clock,
-        HttpMessageHandler? handler = null)
+        SocketsHttpHandler? handler = null)
     {
         Url = url;
         _clock = clock;
         _timeout = timeout;
         _cacheFolder = cacheFolder;
-        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        // A redirect is reported, never followed: a 301 or 302 would resend the call as a GET without its body, and
+        // any redirect would send the prompt and the key somewhere --endpoint does not name.
+        handler ??= new SocketsHttpHandler();
+        handler.AllowAutoRedirect = false;
+        _http = new HttpClient(handler);
         _http.Timeout = Timeout.InfiniteTimeSpan;
         if (apiKey is not null)
         {
@@ -163,7 +172,8 @@ internal sealed partial class PromptTestEndpoint : IDisposable
 
     /// <summary>
     /// Sends <paramref name="body"/> as the <paramref name="run"/>-th run (from 0), or reads the cached reply of the
-    /// same request and run. Only answers with a reply are cached; failures never are.
+    /// same request and run. The reply is not cached here: the caller records the call first, then calls
+    /// <see cref="Keep"/>, so that no cached reply stands for a call the ledger never saw.
     /// </summary>
     public async Task<EndpointReply> CallAsync(string body, int run, CancellationToken cancel)
     {
@@ -194,7 +204,8 @@ internal sealed partial class PromptTestEndpoint : IDisposable
             {
                 using var content = new StringContent(body, Encoding.UTF8, "application/json");
                 using var response = await _http.PostAsync(Url, content, timeout.Token).ConfigureAwait(false);
-                text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+                text = Decode(bytes, response.Content.Headers.ContentType?.CharSet);
                 if ((int)response.StatusCode is >= 300 and < 400)
                 {
                     return Failed(Redirect((int)response.StatusCode, response.Headers.Location), started, hash);
@@ -223,21 +234,52 @@ internal sealed partial class PromptTestEndpoint : IDisposable
             }
         }
 
-        var parsed = Parse(text, (long)_clock.GetElapsedTime(started).TotalMilliseconds, hash);
-        if (parsed.Error is null && cached is not null)
+        return Parse(text, (long)_clock.GetElapsedTime(started).TotalMilliseconds, hash) with { Answer = text };
+    }
+
+    /// <summary>
+    /// Caches <paramref name="reply"/> when it is a reply the endpoint just gave; failures never are. Written whole or
+    /// not at all as far as a reader can tell: a cut-off entry does not parse and counts as a miss.
+    /// </summary>
+    public void Keep(EndpointReply reply)
+    {
+        if (_cacheFolder is null || reply.Error is not null || reply.FromCache || reply.Answer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(_cacheFolder);
+            File.WriteAllText(Path.Combine(_cacheFolder, reply.RequestHash + ".json"), reply.Answer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The cache only saves calls: a reply that cannot be kept is still the reply.
+        }
+    }
+
+    /// <summary>
+    /// The answer's text: JSON is UTF-8 (RFC 8259), so that is what is read unless a byte-order mark or a charset
+    /// .NET knows says otherwise; a charset it does not know (<c>charset=bogus</c>) is ignored.
+    /// </summary>
+    private static string Decode(byte[] bytes, string? charset)
+    {
+        var encoding = Encoding.UTF8;
+        if (!string.IsNullOrWhiteSpace(charset))
         {
             try
             {
-                Directory.CreateDirectory(_cacheFolder!);
-                await File.WriteAllTextAsync(cached, text, cancel).ConfigureAwait(false);
+                encoding = Encoding.GetEncoding(charset.Trim().Trim('"'));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (ArgumentException)
             {
-                // The cache only saves calls: a reply that cannot be kept is still the reply.
+                // Not an encoding .NET has: read as UTF-8, as JSON is.
             }
         }
 
-        return parsed;
+        using var reader = new StreamReader(new MemoryStream(bytes), encoding, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     /// <summary>
@@ -247,10 +289,7 @@ internal sealed partial class PromptTestEndpoint : IDisposable
     internal string Hash(string body, int run) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Url}\n{body}\n{run}")));
 
-    /// <summary>
-    /// Why a redirect was not followed, and what to give instead. .NET follows a redirect by itself except from
-    /// https to http, which would send the prompt and the API key unencrypted, and except past its limit.
-    /// </summary>
+    /// <summary>Why a redirect was not followed (none is), where it pointed, and what to give instead.</summary>
     private string Redirect(int status, Uri? location)
     {
         if (location is null)
@@ -261,12 +300,19 @@ internal sealed partial class PromptTestEndpoint : IDisposable
 
         var target = location.IsAbsoluteUri ? location : new Uri(Url, location);
         var shown = Redacted(target);
-        return Url.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp
-            ? $"{DisplayUrl} redirected (HTTP {status}) to {shown}, plain http: a redirect from https to http is "
+        if (Url.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
+        {
+            return $"{DisplayUrl} redirected (HTTP {status}) to {shown}, plain http: a redirect from https to http is "
                 + "not followed, as the prompt and any API key would travel unencrypted; if that server is meant, "
-                + $"give --endpoint {shown} yourself"
-            : $"{DisplayUrl} answered HTTP {status}, a redirect to {shown} that was not followed: give --endpoint "
-                + "that address";
+                + $"give --endpoint {shown} yourself";
+        }
+
+        var said = $"{DisplayUrl} redirected (HTTP {status}) to {shown}; redirects are not followed, so that the "
+            + "prompt and any API key go only where --endpoint says";
+        return target.AbsolutePath.TrimEnd('/').EndsWith("/chat/completions", StringComparison.Ordinal)
+            ? $"{said}: give --endpoint {shown}"
+            : $"{said}: that is not a chat completions address, so give --endpoint the server's own (a base such as "
+                + "http://host:11434 or one ending in /v1)";
     }
 
     /// <summary>The innermost message of <paramref name="e"/>: the TLS layer's own reason.</summary>
@@ -289,20 +335,44 @@ internal sealed partial class PromptTestEndpoint : IDisposable
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("choices", out var choices)
                 || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0
-                || !choices[0].TryGetProperty("message", out var message))
+                || choices[0].ValueKind != JsonValueKind.Object
+                || !choices[0].TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
             {
                 return new(null, $"the answer has no choices[0].message: {Clip(text)}", null, null, latencyMs, false,
                     hash);
             }
 
-            var content = message.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String
-                ? c.GetString()! : string.Empty;
+            if (Content(message) is not { } content)
+            {
+                return new(null, "the answer's choices[0].message.content holds half a surrogate pair (such as "
+                    + $"\\ud800 alone), which is not text: {Clip(text)}", null, null, latencyMs, false, hash);
+            }
+
             var (prompt, completion) = Usage(root);
             return new(content, null, prompt, completion, latencyMs, false, hash);
         }
         catch (JsonException e)
         {
             return new(null, $"the answer is not JSON ({e.Message})", null, null, latencyMs, false, hash);
+        }
+    }
+
+    /// <summary>The message's text content (empty when it has none), or null when it is not text.</summary>
+    private static string? Content(JsonElement message)
+    {
+        if (!message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            return content.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON lets "\ud800" stand alone; .NET strings and every later step (checks, reports) cannot hold it.
+            return null;
         }
     }
 

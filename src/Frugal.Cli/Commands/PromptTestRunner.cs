@@ -1,3 +1,4 @@
+using Frugal.Cli.Rendering;
 using Frugal.Domain.Prompts;
 using Frugal.Domain.Prompts.Testing;
 using Frugal.Domain.Usage;
@@ -5,12 +6,14 @@ using Frugal.Sources.Prompts;
 
 namespace Frugal.Cli.Commands;
 
-/// <summary>Runs every test case of one prompt file against an endpoint, <c>repeat</c> times each.</summary>
-internal sealed class PromptTestRunner(PromptTestEndpoint endpoint, string? model, int? repeat, TimeProvider clock)
+/// <summary>
+/// Runs every test case of one prompt file against an endpoint, <c>repeat</c> times each. Each call actually made
+/// (not served from the cache) goes to <paramref name="record"/> as ledger usage of source prompt-test as soon as it
+/// answered, and only then into the cache.
+/// </summary>
+internal sealed class PromptTestRunner(
+    PromptTestEndpoint endpoint, string? model, int? repeat, TimeProvider clock, Action<UsageRecord> record)
 {
-    /// <summary>The calls actually made (not served from the cache), as ledger usage of source prompt-test.</summary>
-    public List<UsageRecord> Calls { get; } = [];
-
     public async Task<PromptFileResult> RunAsync(string path, PromptDefinition prompt, CancellationToken cancel)
     {
         var runs = repeat ?? prompt.Metadata.Repeat ?? 1;
@@ -22,8 +25,9 @@ internal sealed class PromptTestRunner(PromptTestEndpoint endpoint, string? mode
             var rendered = prompt.Render(testCase);
             if (rendered.Missing.Count > 0)
             {
-                await Console.Error.WriteLineAsync($"{path}: case {CaseName(testCase, i)} has no value for "
-                    + $"{string.Join(", ", rendered.Missing)}; they are sent as written.").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync(TerminalText.Printable($"{path}: case {CaseName(testCase, i)} has "
+                    + $"no value for {string.Join(", ", rendered.Missing)}; they are sent as written."))
+                    .ConfigureAwait(false);
             }
 
             var body = PromptTestEndpoint.RequestBody(prompt, modelName, rendered.Messages);
@@ -49,20 +53,26 @@ internal sealed class PromptTestRunner(PromptTestEndpoint endpoint, string? mode
     {
         if (reply.Text is null)
         {
-            return new PromptRun(null, reply.Error, 0, 0, false, []);
+            return new PromptRun(null, reply.Error, 0, 0, false, []) { ElapsedMs = reply.LatencyMs };
         }
 
         var estimated = reply.PromptTokens is null || reply.CompletionTokens is null;
         var promptTokens = reply.PromptTokens ?? PromptTokens.CountChat(rendered.Messages, modelName).Total;
         var completionTokens = reply.CompletionTokens ?? PromptTokens.Count(reply.Text, modelName).Tokens;
-        var seen = new PromptReply(reply.Text.Trim(), completionTokens, reply.LatencyMs, reply.FromCache);
-        var assertions = PromptReplyEvaluation.Evaluate(prompt, testCase, seen);
         if (!reply.FromCache)
         {
-            Calls.Add(Record(prompt, modelName, reply, promptTokens, completionTokens, estimated));
+            // The ledger row first, then the cache entry: a cached reply is never a call the ledger lacks, and a run
+            // stopped later (Ctrl+C, a crash) keeps the rows of the calls it made.
+            record(Record(prompt, modelName, reply, promptTokens, completionTokens, estimated));
+            endpoint.Keep(reply);
         }
 
-        return new PromptRun(seen, null, promptTokens, completionTokens, estimated, assertions);
+        var seen = new PromptReply(reply.Text.Trim(), completionTokens, reply.LatencyMs, reply.FromCache);
+        var assertions = PromptReplyEvaluation.Evaluate(prompt, testCase, seen);
+        return new PromptRun(seen, null, promptTokens, completionTokens, estimated, assertions)
+        {
+            ElapsedMs = reply.LatencyMs,
+        };
     }
 
     private UsageRecord Record(

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Frugal.Domain.Prompts;
+using Frugal.Domain.Prompts.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Frugal.Sources.Prompts;
@@ -279,7 +281,15 @@ public static partial class PromptFile
                 return null;
             }
 
-            return json;
+            // A schema the checks cannot run as meant (required: [1], type: int) would crash or pass anything.
+            using var schema = JsonDocument.Parse(json);
+            var misuses = JsonSchemaSubset.Problems(schema.RootElement);
+            foreach (var misuse in misuses)
+            {
+                Problem(field.Value, $"{field.Path} is not a schema the json-schema check can run: {misuse}");
+            }
+
+            return misuses.Count == 0 ? json : null;
         }
 
         private long? Latency(Dictionary<string, Field> fields, string at, YamlMappingNode map)

@@ -272,6 +272,35 @@ public sealed class PromptFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_JsonSchemaCheckTheSubsetCannotRun_IsAProblemAtItsValue()
+    {
+        var reading = Parse("""
+            name: x
+            model: openai/gpt-4o
+            messages: [{role: user, content: hi}]
+            checks:
+              - type: json-schema
+                value: '{"type": "object", "required": [1]}'
+              - type: json-schema
+                value:
+                  type: [object, 2]
+                  properties:
+                    a: {type: int}
+            """);
+
+        reading.Problems.Select(p => $"{p.Line}: {p.Message}").ShouldBe(
+        [
+            "6: checks[0].value is not a schema the json-schema check can run: required[0] is 1, not a property "
+                + "name (a string)",
+            // A mapping value starts at its first key, on the line below value:.
+            "9: checks[1].value is not a schema the json-schema check can run: type[1] is 2, not a type name",
+            "9: checks[1].value is not a schema the json-schema check can run: properties.a.type \"int\" is not "
+                + "a JSON Schema type: use object, array, string, number, integer, boolean or null",
+        ]);
+        reading.Prompt.Checks.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Read_LlmJudgeAndBareTokenBudget_AreRead()
     {
         var reading = Parse("""

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 
 namespace Frugal.Domain.Prompts.Testing;
@@ -7,20 +8,43 @@ namespace Frugal.Domain.Prompts.Testing;
 /// A small subset of JSON Schema (draft 2020-12 keywords), enough for the shapes prompts ask for: <c>type</c>
 /// (one or a list), <c>enum</c>, <c>const</c>, <c>properties</c>, <c>required</c>, <c>additionalProperties:
 /// false</c>, <c>items</c>, <c>minItems</c>, <c>maxItems</c>, <c>minLength</c>, <c>maxLength</c>, <c>minimum</c>,
-/// <c>maximum</c>. Every other keyword is ignored, so a schema that relies on one passes more than it should.
+/// <c>maximum</c>, and the schemas <c>true</c> and <c>false</c>. Every other keyword is ignored, so a schema that
+/// relies on one passes more than it should. Lengths are in characters (Unicode code points), as the specification
+/// counts them.
 /// </summary>
-public static class JsonSchemaSubset
+public static partial class JsonSchemaSubset
 {
-    /// <summary>Every way <paramref name="value"/> breaks <paramref name="schema"/>, each with its JSON path.</summary>
+    /// <summary>
+    /// Every way <paramref name="value"/> breaks <paramref name="schema"/>, each with its JSON path. A keyword misused
+    /// in the schema (see <see cref="Problems"/>) is skipped, never thrown over.
+    /// </summary>
     public static IReadOnlyList<string> Validate(JsonElement schema, JsonElement value)
     {
         var errors = new List<string>();
-        Check(schema, value, "$", errors);
+        try
+        {
+            Check(schema, value, "$", errors);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json reads "\ud800" without its pair as JSON but refuses it as a .NET string.
+            errors.Add(HalfSurrogate("$ holds a string"));
+        }
+
         return errors;
     }
 
+    private static string HalfSurrogate(string what) =>
+        $"{what} with half a surrogate pair (such as \\ud800 alone), which is not text";
+
     private static void Check(JsonElement schema, JsonElement value, string path, List<string> errors)
     {
+        if (schema.ValueKind == JsonValueKind.False)
+        {
+            errors.Add($"{path} is not allowed (its schema is false)");
+            return;
+        }
+
         if (schema.ValueKind != JsonValueKind.Object)
         {
             return;
@@ -52,7 +76,8 @@ public static class JsonSchemaSubset
                 Array(schema, value, path, errors);
                 break;
             case JsonValueKind.String:
-                Range(schema, "minLength", "maxLength", value.GetString()!.Length, path, "characters", errors);
+                Range(schema, "minLength", "maxLength", value.GetString()!.EnumerateRunes().Count(), path,
+                    "characters", errors);
                 break;
             case JsonValueKind.Number:
                 Range(schema, "minimum", "maximum", value.GetDouble(), path, "as a value", errors);
@@ -64,7 +89,8 @@ public static class JsonSchemaSubset
     {
         if (schema.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array)
         {
-            foreach (var name in required.EnumerateArray().Select(n => n.GetString() ?? string.Empty))
+            var names = required.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.String);
+            foreach (var name in names.Select(n => n.GetString()!))
             {
                 if (!value.TryGetProperty(name, out _))
                 {
@@ -126,7 +152,8 @@ public static class JsonSchemaSubset
     private static bool TypeMatches(JsonElement type, JsonElement value) => type.ValueKind switch
     {
         JsonValueKind.String => IsType(type.GetString(), value),
-        JsonValueKind.Array => type.EnumerateArray().Any(t => IsType(t.GetString(), value)),
+        JsonValueKind.Array => type.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String
+            && IsType(t.GetString(), value)),
         _ => true,
     };
 
@@ -136,16 +163,41 @@ public static class JsonSchemaSubset
         "array" => value.ValueKind == JsonValueKind.Array,
         "string" => value.ValueKind == JsonValueKind.String,
         "number" => value.ValueKind == JsonValueKind.Number,
-        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        "integer" => value.ValueKind == JsonValueKind.Number && IsWhole(value),
         "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
         "null" => value.ValueKind == JsonValueKind.Null,
         _ => true,
     };
 
+    /// <summary>
+    /// Whether a JSON number has no fractional part, JSON Schema's <c>integer</c> (1, 1.0 and 1e2 are; 1.5 and 1e-1
+    /// are not), decided from its digits so that no rounding to a double can make 1.0000000000000000001 whole.
+    /// </summary>
+    private static bool IsWhole(JsonElement number)
+    {
+        var text = number.GetRawText();
+        var e = text.IndexOfAny(['e', 'E']);
+        var mantissa = e < 0 ? text : text[..e];
+        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var fraction = dot < 0 ? string.Empty : mantissa[(dot + 1)..];
+        var digits = (dot < 0 ? mantissa : mantissa[..dot]).TrimStart('-') + fraction;
+        var significant = digits.TrimEnd('0');
+        if (significant.TrimStart('0').Length == 0)
+        {
+            return true;
+        }
+
+        // The number is (its digits) × 10^(exponent − fraction digits): whole when that power, raised by the digits'
+        // trailing zeros, is not negative.
+        var exponent = e < 0 ? BigInteger.Zero : BigInteger.Parse(text[(e + 1)..], CultureInfo.InvariantCulture);
+        return exponent - fraction.Length + (digits.Length - significant.Length) >= 0;
+    }
+
     private static string Kind(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         JsonValueKind.Number => "a number",
+        JsonValueKind.Null => "null",
         _ => "a" + (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? "n " : " ")
             + value.ValueKind.ToString().ToLowerInvariant(),
     };

@@ -148,10 +148,30 @@ public static class PromptReplyEvaluation
         }
 
         using (document)
-        using (var schema = JsonDocument.Parse(check.Schema))
         {
-            var errors = JsonSchemaSubset.Validate(schema.RootElement, document!.RootElement);
-            return errors.Count == 0 ? null : "reply does not match the schema: " + string.Join("; ", errors.Take(3));
+            JsonDocument schema;
+            try
+            {
+                schema = JsonDocument.Parse(check.Schema);
+            }
+            catch (JsonException e)
+            {
+                return $"the check's schema is not JSON ({e.Message}): fix it in the prompt file";
+            }
+
+            using (schema)
+            {
+                if (JsonSchemaSubset.Problems(schema.RootElement) is [_, ..] problems)
+                {
+                    return "the check's schema cannot be used: " + string.Join("; ", problems.Take(3))
+                        + "; fix it in the prompt file";
+                }
+
+                var errors = JsonSchemaSubset.Validate(schema.RootElement, document!.RootElement);
+                return errors.Count == 0
+                    ? null
+                    : "reply does not match the schema: " + string.Join("; ", errors.Take(3));
+            }
         }
     }
 }

@@ -11,6 +11,12 @@ public sealed record PromptRun(
     PromptReply? Reply, string? Error, long PromptTokens, long CompletionTokens, bool TokensEstimated,
     IReadOnlyList<AssertionResult> Assertions)
 {
+    /// <summary>
+    /// How long the call took, in milliseconds, whether it answered or failed (a timeout takes the whole timeout);
+    /// 0 for a reply served from a cache.
+    /// </summary>
+    public long ElapsedMs { get; init; }
+
     /// <summary>Whether the call answered and no assertion failed (assertions not run do not count).</summary>
     public bool Passed => Error is null && Assertions.All(a => a.Outcome != AssertionOutcome.Failed);
 

@@ -65,11 +65,14 @@ public sealed class PromptTestCommandTests : IDisposable
         judge["detail"]!.ToString().ShouldContain("LLM judge");
         var xml = XDocument.Load(junit);
         var suite = xml.Root!.Element("testsuite")!;
-        ((int)suite.Attribute("tests")!).ShouldBe(3);
+        // Three runs and the efficiency gate, which passes: 2 passed runs over 3 × 50 tokens is 13.3 per 1,000.
+        ((int)suite.Attribute("tests")!).ShouldBe(4);
         ((int)suite.Attribute("failures")!).ShouldBe(1);
         ((int)suite.Attribute("errors")!).ShouldBe(0);
-        suite.Elements("testcase").Count().ShouldBe(3);
+        suite.Elements("testcase").Count().ShouldBe(4);
         suite.Elements("testcase").Count(t => t.Element("failure") is not null).ShouldBe(1);
+        suite.Elements("testcase").Last().Element("system-out")!.Value
+            .ShouldBe("efficiency 13.333 passed cases per 1,000 tokens, meets the policy minimum 0.8");
     }
 
     [Fact]
@@ -229,7 +232,7 @@ public sealed class PromptTestCommandTests : IDisposable
 
         result.Stderr.ShouldNotContain("unexpected error");
         var suite = System.Xml.Linq.XDocument.Load(junit).Root!;
-        suite.Descendants("testcase").Count().ShouldBe(3);
+        suite.Descendants("testcase").Count(t => t.Attribute("name")!.Value != "efficiency").ShouldBe(3);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class PromptTestEndpointTests
             + "if that server is meant, give --endpoint http://127.0.0.1:1/v1/chat/completions yourself");
     }
 
-    private static PromptTestEndpoint Endpoint(Uri url, HttpMessageHandler? handler = null) =>
+    private static PromptTestEndpoint Endpoint(Uri url, SocketsHttpHandler? handler = null) =>
         new(url, null, false, TimeSpan.FromSeconds(30), null, TimeProvider.System, handler);
 
     /// <summary>A self-signed certificate for the loopback, valid from 2020 to 2100.</summary>

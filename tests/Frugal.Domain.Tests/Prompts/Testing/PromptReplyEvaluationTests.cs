@@ -62,6 +62,29 @@ public sealed class PromptReplyEvaluationTests
         One(check, "[]").Detail!.ShouldContain("$ is an array, not object");
     }
 
+    [Theory]
+    [InlineData("""{"type":"object","required":[1]}""",
+        "the check's schema cannot be used: required[0] is 1, not a property name (a string); fix it in the prompt "
+        + "file")]
+    [InlineData("""{"type":["object",2]}""",
+        "the check's schema cannot be used: type[1] is 2, not a type name; fix it in the prompt file")]
+    public void Evaluate_JsonSchemaThatIsMalformed_FailsTheCheckSayingWhy(string schema, string detail)
+    {
+        var result = One(new JsonSchemaCheck(schema), """{"a":1}""");
+
+        result.Outcome.ShouldBe(AssertionOutcome.Failed);
+        result.Detail.ShouldBe(detail);
+    }
+
+    [Fact]
+    public void Evaluate_JsonSchemaThatIsNotJson_FailsTheCheck()
+    {
+        var result = One(new JsonSchemaCheck("{"), "{}");
+
+        result.Outcome.ShouldBe(AssertionOutcome.Failed);
+        result.Detail!.ShouldStartWith("the check's schema is not JSON (");
+    }
+
     [Fact]
     public void Evaluate_TokensAndLatency_UseTheReplysFigures()
     {
