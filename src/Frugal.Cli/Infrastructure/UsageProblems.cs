@@ -24,7 +24,9 @@ internal sealed class UsageProblems
     {
         if (_messages.Count > 0)
         {
-            throw CliError.Usage(string.Join("; ", _messages.Select(m => m.TrimEnd('.'))));
+            // Sentences end with a full stop, so several read as sentences, not one run-on line.
+            throw CliError.Usage(_messages.Count == 1 ? _messages[0]
+                : string.Join(" ", _messages.Select(m => m.EndsWith('.') ? m : m + ".")));
         }
     }
 }
