@@ -45,9 +45,12 @@ public sealed record PromptHistory(
         string? previous = null;
         if (commits.Count > 0)
         {
-            var last = Show(git, commits[0].Sha, relative);
-            var current = File.ReadAllText(full);
-            previous = last != current ? last : commits.Count > 1 ? Show(git, commits[1].Sha, relative) : null;
+            // Blob ids, not text: a BOM, or line ends that core.autocrlf converts, make the text on disk differ
+            // from the commit it was checked out of; hash-object applies the same conversion git applied.
+            var committed = Blob(git, commits[0].Sha, relative);
+            var unchanged = committed is not null && committed == BlobOnDisk(git, relative);
+            previous = !unchanged ? Show(git, commits[0].Sha, relative)
+                : commits.Count > 1 ? Show(git, commits[1].Sha, relative) : null;
         }
 
         var shallow = git.Run(["rev-parse", "--is-shallow-repository"]);
@@ -114,10 +117,31 @@ public sealed record PromptHistory(
                 is { } key ? line[key.Length..].Trim() : string.Empty)
             .Where(value => value.Length > 0);
 
+    /// <summary>The file's text at <paramref name="sha"/>, read as the file on disk is: a leading BOM dropped.</summary>
     private static string? Show(GitProcess git, string sha, string relative)
     {
         var output = git.Run(["show", "--end-of-options", $"{sha}:{relative}"]);
-        return output.ExitCode == 0 ? Encoding.UTF8.GetString(output.Stdout) : null;
+        if (output.ExitCode != 0)
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(output.Stdout);
+        return text.StartsWith('\uFEFF') ? text[1..] : text;
+    }
+
+    /// <summary>The id of the blob <paramref name="relative"/> has at <paramref name="sha"/>; null without one.</summary>
+    private static string? Blob(GitProcess git, string sha, string relative)
+    {
+        var output = git.Run(["rev-parse", "--verify", "--quiet", "--end-of-options", $"{sha}:{relative}"]);
+        return output.ExitCode == 0 ? Encoding.ASCII.GetString(output.Stdout).Trim() : null;
+    }
+
+    /// <summary>The id git would give the file on disk if it were added now, its filters applied.</summary>
+    private static string? BlobOnDisk(GitProcess git, string relative)
+    {
+        var output = git.Run(["hash-object", "--", relative]);
+        return output.ExitCode == 0 ? Encoding.ASCII.GetString(output.Stdout).Trim() : null;
     }
 
     private static List<string> ReadCodeOwners(string root)

@@ -1,0 +1,83 @@
+using Frugal.Cli.Tests.Support;
+using Frugal.Sources.Tests.Git;
+using Frugal.Storage.Tests.TestData;
+using Shouldly;
+
+namespace Frugal.Cli.Tests.Prompts.Lint;
+
+/// <summary>
+/// <c>frugal prompt lint --git</c> against real repositories: the history it reads, the files it follows and the
+/// approvals it accepts.
+/// </summary>
+public sealed class PromptLintGitTests : IDisposable
+{
+    private const string Clean = """
+        name: t
+        model: openai/gpt-4o-mini
+        messages:
+          - role: user
+            content: "Answer {{question}}"
+        testData:
+          - id: one
+            question: Why?
+        metadata:
+          version: 1.0.0
+          reviewers: [alice]
+        """;
+
+    private const string Bom = "\uFEFF";
+
+    private static readonly DateTimeOffset Day = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly TempFolder _home = new();
+    private readonly TestRepository _repo = new();
+
+    public void Dispose()
+    {
+        _repo.Dispose();
+        _home.Dispose();
+    }
+
+    private static string Prompt(string version, string reviewers = "alice") => Clean
+        .Replace("1.0.0", version, StringComparison.Ordinal)
+        .Replace("[alice]", $"[{reviewers}]", StringComparison.Ordinal);
+
+    private static string Backwards(string file, string version, string previous) =>
+        $"{file}\n  10: error [version-backwards] metadata.version {version} is lower than {previous}, the previous "
+        + $"committed version: a version never goes back; set one above {previous}\n\n"
+        + "1 file linted: 1 error, 0 warnings.\n";
+
+    private FrugalProcess.Result LintGit(string arguments = "") =>
+        FrugalProcess.Shell(_home.Path, $"cd '{_repo.Path}' && $FRUGAL prompt lint --git {arguments}");
+
+    [Fact]
+    public void LintGit_ACommittedDowngradeOfAFileWithABom_IsFound()
+    {
+        _repo.Commit("Add", Day, files:
+            [("CODEOWNERS", "* @alice\n"), ("prompts/t.prompt.yml", Bom + Prompt("1.3.0"))]);
+        _repo.Commit("Go back", Day.AddDays(1), files: [("prompts/t.prompt.yml", Bom + Prompt("1.0.5"))]);
+
+        var result = LintGit();
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldBe(Backwards("prompts/t.prompt.yml", "1.0.5", "1.3.0"));
+    }
+
+    [Fact]
+    public void LintGit_ACommittedDowngradeCheckedOutWithCrlf_IsFound()
+    {
+        // With core.autocrlf git stores LF and checks out CRLF: the working copy is the commit all the same.
+        _repo.Git("config", "core.autocrlf", "true");
+        _repo.Commit("Add", Day, files:
+            [("CODEOWNERS", "* @alice\n"), ("prompts/t.prompt.yml", Crlf(Prompt("1.3.0")))]);
+        _repo.Commit("Go back", Day.AddDays(1), files: [("prompts/t.prompt.yml", Crlf(Prompt("1.0.5")))]);
+
+        var result = LintGit();
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldBe(Backwards("prompts/t.prompt.yml", "1.0.5", "1.3.0"));
+        _repo.Git("show", "HEAD:prompts/t.prompt.yml").Contains('\r', StringComparison.Ordinal).ShouldBeFalse();
+    }
+
+    private static string Crlf(string text) => text.Replace("\n", "\r\n", StringComparison.Ordinal);
+}
