@@ -39,7 +39,8 @@ public sealed record PromptHistory(
             ?? throw new GitException($"{path} is not in a git repository: leave out --git, or lint a clone");
         var git = new GitProcess(root);
         var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
-        var log = git.Run(["log", "-z", "--format=%H%x1f%B", "--", relative]);
+        // A file name is a name, not a pattern: prompts/[a].prompt.yml must not match prompts/a.prompt.yml.
+        var log = git.Run(["--literal-pathspecs", "log", "-z", "--format=%H%x1f%B", "--", relative]);
         var commits = log.ExitCode == 0 ? Commits(log.Stdout) : [];
         var approvals = commits.SelectMany(c => Trailers(c.Message)).ToList();
         string? previous = null;

@@ -79,5 +79,22 @@ public sealed class PromptLintGitTests : IDisposable
         _repo.Git("show", "HEAD:prompts/t.prompt.yml").Contains('\r', StringComparison.Ordinal).ShouldBeFalse();
     }
 
+    [Fact]
+    public void LintGit_ABracketInAFileName_IsNotAPatternThatMatchesAnotherFile()
+    {
+        // As a pathspec, [a] is a character class: prompts/[a].prompt.yml would match prompts/a.prompt.yml.
+        _repo.Commit("Add a\n\nReviewed-by: carol\n", Day, files: [("prompts/a.prompt.yml", Prompt("1.0.0", "carol"))]);
+        _repo.Commit("Add [a]", Day.AddDays(1), files: [("prompts/[a].prompt.yml", Prompt("1.0.0", "carol"))]);
+
+        var result = LintGit("'prompts/[a].prompt.yml'");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldBe("prompts/[a].prompt.yml\n"
+            + "  11: error [reviewer-unverified] metadata.reviewers: carol is not a code owner (there is no "
+            + "CODEOWNERS file) and approved no commit that changed this file: add carol to CODEOWNERS, or have carol "
+            + "review the change and add a Reviewed-by: carol trailer\n\n"
+            + "1 file linted: 1 error, 0 warnings.\n");
+    }
+
     private static string Crlf(string text) => text.Replace("\n", "\r\n", StringComparison.Ordinal);
 }
