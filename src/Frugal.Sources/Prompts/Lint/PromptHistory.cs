@@ -6,6 +6,7 @@ namespace Frugal.Sources.Prompts.Lint;
 /// <summary>
 /// What git knows about one prompt file: its text as last committed before the version on disk, who approved the
 /// commits that changed it (<c>Reviewed-by:</c> and <c>Approved-by:</c> trailers), and the repository's CODEOWNERS.
+/// Its history runs back through renames, committed or staged (<c>git mv</c>), but not through copies.
 /// </summary>
 /// <param name="PreviousText">
 /// The file's previous committed text: the last commit's when the file on disk differs from it, else the one
@@ -13,7 +14,7 @@ namespace Frugal.Sources.Prompts.Lint;
 /// </param>
 /// <param name="Approvals">The values of every approving trailer of the commits that changed the file.</param>
 /// <param name="CodeOwners">Every owner CODEOWNERS names, without the leading <c>@</c>; empty without one.</param>
-public sealed record PromptHistory(
+public sealed partial record PromptHistory(
     string? PreviousText, IReadOnlyList<string> Approvals, IReadOnlyList<string> CodeOwners)
 {
     /// <summary>Where GitHub looks for CODEOWNERS, in its order (the first found is used).</summary>
@@ -39,21 +40,9 @@ public sealed record PromptHistory(
             ?? throw new GitException($"{path} is not in a git repository: leave out --git, or lint a clone");
         var git = new GitProcess(root);
         var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
-        // A file name is a name, not a pattern: prompts/[a].prompt.yml must not match prompts/a.prompt.yml.
-        var log = git.Run(["--literal-pathspecs", "log", "-z", "--format=%H%x1f%B", "--", relative]);
-        var commits = log.ExitCode == 0 ? Commits(log.Stdout) : [];
-        var approvals = commits.SelectMany(c => Trailers(c.Message)).ToList();
-        string? previous = null;
-        if (commits.Count > 0)
-        {
-            // Blob ids, not text: a BOM, or line ends that core.autocrlf converts, make the text on disk differ
-            // from the commit it was checked out of; hash-object applies the same conversion git applied.
-            var committed = Blob(git, commits[0].Sha, relative);
-            var unchanged = committed is not null && committed == BlobOnDisk(git, relative);
-            previous = !unchanged ? Show(git, commits[0].Sha, relative)
-                : commits.Count > 1 ? Show(git, commits[1].Sha, relative) : null;
-        }
-
+        var changes = Changes(git, StagedRenameSource(git, relative) ?? relative);
+        var approvals = changes.SelectMany(c => Trailers(c.Message)).ToList();
+        var previous = Previous(git, changes, relative);
         var shallow = git.Run(["rev-parse", "--is-shallow-repository"]);
         return new PromptHistory(previous, approvals, ReadCodeOwners(root))
         {
@@ -96,54 +85,12 @@ public sealed record PromptHistory(
         }
     }
 
-    private static List<(string Sha, string Message)> Commits(byte[] output)
-    {
-        var commits = new List<(string, string)>();
-        foreach (var record in Encoding.UTF8.GetString(output).Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var cut = record.IndexOf('\x1f', StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                commits.Add((record[..cut].Trim(), record[(cut + 1)..]));
-            }
-        }
-
-        return commits;
-    }
-
     private static IEnumerable<string> Trailers(string message) =>
         message.Split('\n')
             .Select(line => line.Trim())
             .Select(line => TrailerKeys.FirstOrDefault(k => line.StartsWith(k, StringComparison.OrdinalIgnoreCase))
                 is { } key ? line[key.Length..].Trim() : string.Empty)
             .Where(value => value.Length > 0);
-
-    /// <summary>The file's text at <paramref name="sha"/>, read as the file on disk is: a leading BOM dropped.</summary>
-    private static string? Show(GitProcess git, string sha, string relative)
-    {
-        var output = git.Run(["show", "--end-of-options", $"{sha}:{relative}"]);
-        if (output.ExitCode != 0)
-        {
-            return null;
-        }
-
-        var text = Encoding.UTF8.GetString(output.Stdout);
-        return text.StartsWith('\uFEFF') ? text[1..] : text;
-    }
-
-    /// <summary>The id of the blob <paramref name="relative"/> has at <paramref name="sha"/>; null without one.</summary>
-    private static string? Blob(GitProcess git, string sha, string relative)
-    {
-        var output = git.Run(["rev-parse", "--verify", "--quiet", "--end-of-options", $"{sha}:{relative}"]);
-        return output.ExitCode == 0 ? Encoding.ASCII.GetString(output.Stdout).Trim() : null;
-    }
-
-    /// <summary>The id git would give the file on disk if it were added now, its filters applied.</summary>
-    private static string? BlobOnDisk(GitProcess git, string relative)
-    {
-        var output = git.Run(["hash-object", "--", relative]);
-        return output.ExitCode == 0 ? Encoding.ASCII.GetString(output.Stdout).Trim() : null;
-    }
 
     private static List<string> ReadCodeOwners(string root)
     {

@@ -80,16 +80,79 @@ public sealed class PromptLintGitTests : IDisposable
     }
 
     [Fact]
+    public void LintGit_ARenameAndADowngradeInOneCommit_IsFound()
+    {
+        _repo.Commit("Add", Day, files:
+            [("CODEOWNERS", "* @alice\n"), ("prompts/old.prompt.yml", Prompt("2.0.0"))]);
+        _repo.Git("mv", "prompts/old.prompt.yml", "prompts/new.prompt.yml");
+        _repo.Commit("Rename and go back", Day.AddDays(1), files: [("prompts/new.prompt.yml", Prompt("1.0.0"))]);
+
+        var result = LintGit();
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldBe(Backwards("prompts/new.prompt.yml", "1.0.0", "2.0.0"));
+    }
+
+    [Fact]
+    public void LintGit_AStagedRenameAndADowngradeOnDisk_IsFound()
+    {
+        _repo.Commit("Add", Day, files:
+            [("CODEOWNERS", "* @alice\n"), ("prompts/old.prompt.yml", Prompt("2.0.0"))]);
+        _repo.Git("mv", "prompts/old.prompt.yml", "prompts/new.prompt.yml");
+        File.WriteAllText(Path.Combine(_repo.Path, "prompts", "new.prompt.yml"), Prompt("1.0.0"));
+
+        var result = LintGit();
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldBe(Backwards("prompts/new.prompt.yml", "1.0.0", "2.0.0"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void LintGit_AReviewedByTrailerFromBeforeARename_StillCounts(bool committed)
+    {
+        _repo.Commit("Add\n\nReviewed-by: carol\n", Day, files: [("prompts/old.prompt.yml", Prompt("1.0.0", "carol"))]);
+        _repo.Git("mv", "prompts/old.prompt.yml", "prompts/new.prompt.yml");
+        if (committed)
+        {
+            _repo.Commit("Rename", Day.AddDays(1));
+        }
+
+        var result = LintGit();
+
+        result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
+        result.Stdout.ShouldBe("1 file linted: 0 errors, 0 warnings.\n");
+    }
+
+    [Fact]
     public void LintGit_ABracketInAFileName_IsNotAPatternThatMatchesAnotherFile()
     {
-        // As a pathspec, [a] is a character class: prompts/[a].prompt.yml would match prompts/a.prompt.yml.
-        _repo.Commit("Add a\n\nReviewed-by: carol\n", Day, files: [("prompts/a.prompt.yml", Prompt("1.0.0", "carol"))]);
+        // As a pathspec, [a] is a character class: prompts/[a].prompt.yml would match prompts/a.prompt.yml. The two
+        // texts differ, so that git does not take one for a copy of the other.
+        _repo.Commit("Add a\n\nReviewed-by: carol\n", Day, files: [("prompts/a.prompt.yml", "name: a\n")]);
         _repo.Commit("Add [a]", Day.AddDays(1), files: [("prompts/[a].prompt.yml", Prompt("1.0.0", "carol"))]);
 
         var result = LintGit("'prompts/[a].prompt.yml'");
 
         result.ExitCode.ShouldBe(1, result.Stderr);
         result.Stdout.ShouldBe("prompts/[a].prompt.yml\n"
+            + "  11: error [reviewer-unverified] metadata.reviewers: carol is not a code owner (there is no "
+            + "CODEOWNERS file) and approved no commit that changed this file: add carol to CODEOWNERS, or have carol "
+            + "review the change and add a Reviewed-by: carol trailer\n\n"
+            + "1 file linted: 1 error, 0 warnings.\n");
+    }
+
+    [Fact]
+    public void LintGit_ACopyOfAnApprovedPrompt_DoesNotInheritItsApprovals()
+    {
+        _repo.Commit("Add a\n\nReviewed-by: carol\n", Day, files: [("prompts/a.prompt.yml", Prompt("2.0.0", "carol"))]);
+        _repo.Commit("Copy a", Day.AddDays(1), files: [("prompts/b.prompt.yml", Prompt("1.0.0", "carol"))]);
+
+        var result = LintGit("prompts/b.prompt.yml");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldBe("prompts/b.prompt.yml\n"
             + "  11: error [reviewer-unverified] metadata.reviewers: carol is not a code owner (there is no "
             + "CODEOWNERS file) and approved no commit that changed this file: add carol to CODEOWNERS, or have carol "
             + "review the change and add a Reviewed-by: carol trailer\n\n"
