@@ -6,6 +6,13 @@ namespace Frugal.Sources.Prompts.Lint;
 public sealed partial record PromptHistory
 {
     /// <summary>
+    /// Each commit's id, then the values of its approving trailers, as git parses trailers (the block of
+    /// <c>Key: value</c> lines that ends a message, folded lines unfolded), keys in any letter case.
+    /// </summary>
+    private const string TrailersFormat =
+        "--format=%H%x1f%(trailers:key=Reviewed-by,key=Approved-by,valueonly,unfold,separator=%x1f)";
+
+    /// <summary>
     /// Every commit that changed the file, newest first, following renames (<c>git log --follow</c>), each with the
     /// path the file had in it (null in a commit that deleted it).
     /// </summary>
@@ -14,14 +21,15 @@ public sealed partial record PromptHistory
         // A file name is a name, not a pattern: prompts/[a].prompt.yml must not match prompts/a.prompt.yml. A
         // rename is followed to the commits before it, which approved the same text under its old name.
         var log = git.Run(
-            ["--literal-pathspecs", "log", "--follow", "-z", "--name-status", "--format=%H%x1f%B", "--", path]);
+            ["--literal-pathspecs", "log", "--follow", "-z", "--name-status", TrailersFormat, "--", path]);
         var changes = new List<Change>();
         if (log.ExitCode != 0)
         {
             return changes;
         }
 
-        // With -z each commit is "SHA\x1fMESSAGE", then "\nSTATUS", then its path, or two (old, new) for a rename.
+        // With -z each commit is "SHA\x1fTRAILER\x1fTRAILER...", then "\nSTATUS", then its path, or two (old, new)
+        // for a rename or copy.
         var tokens = Encoding.UTF8.GetString(log.Stdout).Split('\0');
         var older = path;
         for (var i = 0; i < tokens.Length; i++)
@@ -33,14 +41,15 @@ public sealed partial record PromptHistory
             }
 
             var sha = tokens[i][..cut];
-            var message = tokens[i][(cut + 1)..];
+            var approvals = tokens[i][(cut + 1)..]
+                .Split('\x1f', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var status = i + 1 < tokens.Length ? tokens[i + 1].TrimStart('\n') : string.Empty;
             string? at = older;
             if (status.StartsWith('C') && i + 3 < tokens.Length)
             {
                 // --follow also follows copies, but a copy is a new file: the source's history and approvals are
                 // another file's, so they end here.
-                changes.Add(new Change(sha, tokens[i + 3], message));
+                changes.Add(new Change(sha, tokens[i + 3], approvals));
                 break;
             }
 
@@ -56,7 +65,7 @@ public sealed partial record PromptHistory
                 i += 2;
             }
 
-            changes.Add(new Change(sha, at, message));
+            changes.Add(new Change(sha, at, approvals));
         }
 
         return changes;
@@ -148,6 +157,6 @@ public sealed partial record PromptHistory
     /// <summary>One commit that changed the file.</summary>
     /// <param name="Sha">The commit.</param>
     /// <param name="Path">The file's path in it; null when the commit deleted it.</param>
-    /// <param name="Message">The commit message.</param>
-    private sealed record Change(string Sha, string? Path, string Message);
+    /// <param name="Approvals">The values of its approving trailers.</param>
+    private sealed record Change(string Sha, string? Path, string[] Approvals);
 }

@@ -203,7 +203,8 @@ public sealed class PromptLintCommandTests : IDisposable
         var reviewers = "  reviewers: [alice]";
         repo.Commit("Add the prompt", day, files:
             [("CODEOWNERS", "prompts/ @alice\n"), ("prompts/t.prompt.yml", Clean.Replace("1.0.0", "1.2.0"))]);
-        repo.Commit("Widen the reviewers\n\nReviewed-by: Bob Example <bob@example.org>\n", day.AddDays(1),
+        repo.Commit("Widen the reviewers\n\nReviewed-by: Bob Example <bob@users.noreply.github.com>\n",
+            day.AddDays(1),
             files: [("prompts/t.prompt.yml",
                 Clean.Replace("1.0.0", "1.3.0").Replace(reviewers, "  reviewers: [alice, bob]"))]);
         File.WriteAllText(Path.Combine(repo.Path, "prompts", "t.prompt.yml"), Clean

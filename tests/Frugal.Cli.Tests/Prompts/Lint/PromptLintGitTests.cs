@@ -159,5 +159,30 @@ public sealed class PromptLintGitTests : IDisposable
             + "1 file linted: 1 error, 0 warnings.\n");
     }
 
+    [Theory]
+    [InlineData("Tweak\n\nAs agreed with\n    Reviewed-by: carol\nin the meeting.\n")]
+    [InlineData("Tweak\n\nReviewed-by: carol\n\nMore text after it.\n")]
+    public void LintGit_AReviewedByLineOutsideTheTrailers_DoesNotCount(string message)
+    {
+        _repo.Commit(message, Day, files: [("prompts/t.prompt.yml", Prompt("1.0.0", "carol"))]);
+
+        var result = LintGit();
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldContain("[reviewer-unverified] metadata.reviewers: carol is not a code owner");
+    }
+
+    [Fact]
+    public void LintGit_ReviewedByAndApprovedByTrailers_CountAfterOtherTrailers()
+    {
+        _repo.Commit("Tweak\n\nWhy it changed.\n\nSigned-off-by: Alice Example <alice@example.org>\n"
+            + "reviewed-by: carol\nApproved-By: Dave Example <4567+dave@users.noreply.github.com>\n", Day,
+            files: [("prompts/t.prompt.yml", Prompt("1.0.0", "carol, '@dave'"))]);
+
+        var result = LintGit();
+
+        result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
+    }
+
     private static string Crlf(string text) => text.Replace("\n", "\r\n", StringComparison.Ordinal);
 }

@@ -195,7 +195,8 @@ public sealed class PromptLinterTests
     [Fact]
     public void Lint_WithHistory_AReviewerNeitherOwnerNorApprover_IsAnError() =>
         Lint(Clean.Replace("[alice]", "[alice, bob, carol]", StringComparison.Ordinal),
-                history: new PromptHistory(null, ["Bob Example <bob@example.org>"], ["alice", "org/team"]))
+                history: new PromptHistory(null, ["Bob Example <123+bob@users.noreply.github.com>"],
+                    ["alice", "org/team"]))
             .ShouldBe([Error(11, "reviewer-unverified", "metadata.reviewers: carol is not in CODEOWNERS and "
                 + "approved no commit that changed this file: add carol to CODEOWNERS, or have carol review the "
                 + "change and add a Reviewed-by: carol trailer")]);
