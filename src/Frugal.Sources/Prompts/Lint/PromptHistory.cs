@@ -61,7 +61,7 @@ public sealed partial record PromptHistory(
     public (bool Owner, bool Approved) Check(string reviewer)
     {
         ArgumentNullException.ThrowIfNull(reviewer);
-        var handle = reviewer.Trim().TrimStart('@');
+        var handle = ReviewerNames.Key(reviewer);
         var owner = CodeOwners.Any(o => Same(o, handle));
         var approved = Approvals.Any(a => Names(a, handle));
         return (owner, approved);

@@ -34,6 +34,9 @@ public sealed class PromptLinterTests
     private static LintFinding Error(int line, string rule, string message) =>
         new(File, line, LintSeverity.Error, rule, message);
 
+    private static LintFinding Warning(int line, string rule, string message) =>
+        new(File, line, LintSeverity.Warning, rule, message);
+
     [Fact]
     public void Lint_TheCleanPrompt_FindsNothing() => Lint(Clean).ShouldBeEmpty();
 
@@ -117,6 +120,32 @@ public sealed class PromptLinterTests
     public void Lint_FewerReviewersThanThePolicy_IsAReviewersError() =>
         Lint(Clean, new LintPolicy(MinReviewers: 2)).ShouldBe(
             [Error(11, "reviewers", "metadata.reviewers names 1, fewer than the 2 reviewers required: add more")]);
+
+    [Fact]
+    public void Lint_OneReviewerSpelledThreeWays_CountsOnceAndSaysSo() =>
+        Lint(Clean.Replace("[alice]", "[alice, '@alice', ALICE]", StringComparison.Ordinal),
+                new LintPolicy(MinReviewers: 2))
+            .ShouldBe(
+            [
+                Error(11, "reviewers", "metadata.reviewers names 1, fewer than the 2 reviewers required: add more"),
+                Warning(11, "reviewers", "metadata.reviewers[1]: @alice is alice again (handles ignore letter case "
+                    + "and the @), so it counts once: remove it"),
+                Warning(11, "reviewers", "metadata.reviewers[2]: ALICE is alice again (handles ignore letter case "
+                    + "and the @), so it counts once: remove it"),
+            ]);
+
+    [Fact]
+    public void Lint_WithHistory_AnUnverifiedReviewerSpelledTwice_IsOneError() =>
+        Lint(Clean.Replace("[alice]", "[carol, '@Carol']", StringComparison.Ordinal),
+                history: new PromptHistory(null, [], []))
+            .ShouldBe(
+            [
+                Warning(11, "reviewers", "metadata.reviewers[1]: @Carol is carol again (handles ignore letter case "
+                    + "and the @), so it counts once: remove it"),
+                Error(11, "reviewer-unverified", "metadata.reviewers: carol is not a code owner (there is no "
+                    + "CODEOWNERS file) and approved no commit that changed this file: add carol to CODEOWNERS, or "
+                    + "have carol review the change and add a Reviewed-by: carol trailer"),
+            ]);
 
     [Fact]
     public void Lint_OverTheDeclaredBudget_CountsWithTheModelsTokenizer() =>
