@@ -4,6 +4,7 @@ using Frugal.Cli.Infrastructure;
 using Frugal.Cli.Rendering;
 using Frugal.Domain.Prompts.Lint;
 using Frugal.Sources.Git;
+using Frugal.Sources.Prompts;
 using Frugal.Sources.Prompts.Lint;
 
 namespace Frugal.Cli.Commands;
@@ -14,16 +15,6 @@ namespace Frugal.Cli.Commands;
 /// </summary>
 internal static class PromptLintCommand
 {
-    /// <summary>
-    /// Every folder below, without following links to folders (a link loop would repeat files forever).
-    /// </summary>
-    private static readonly EnumerationOptions Walk = new()
-    {
-        RecurseSubdirectories = true,
-        AttributesToSkip = FileAttributes.ReparsePoint,
-        IgnoreInaccessible = true,
-    };
-
     private static readonly Argument<string[]> Paths = new("path")
     {
         Description = "Prompt files or folders searched for *.prompt.yml and *.prompt.yaml (default: prompts/).",
@@ -156,12 +147,7 @@ internal static class PromptLintCommand
             }
             else if (Directory.Exists(given))
             {
-                var found = Directory.EnumerateFiles(given, "*", Walk)
-                    .Where(f => f.EndsWith(".prompt.yml", StringComparison.Ordinal)
-                        || f.EndsWith(".prompt.yaml", StringComparison.Ordinal))
-                    .Select(f => (f, f.Replace('\\', '/')))
-                    .OrderBy(f => f.Item2, StringComparer.Ordinal)
-                    .ToList();
+                var found = PromptFileSearch.Find(given).Select(f => (f, f.Replace('\\', '/'))).ToList();
                 if (found.Count == 0)
                 {
                     problems.Add($"{given} holds no *.prompt.yml or *.prompt.yaml file.");

@@ -11,16 +11,6 @@ namespace Frugal.Cli.Commands;
 /// </summary>
 internal static class PromptTestCommand
 {
-    /// <summary>
-    /// Every folder below, without following links to folders (a link loop would repeat files forever).
-    /// </summary>
-    private static readonly EnumerationOptions Walk = new()
-    {
-        RecurseSubdirectories = true,
-        AttributesToSkip = FileAttributes.ReparsePoint,
-        IgnoreInaccessible = true,
-    };
-
     private static readonly Argument<string[]> Paths = new("path")
     {
         Description = "Prompt files, or folders searched for *.prompt.yml and *.prompt.yaml (default: .).",
@@ -251,10 +241,7 @@ internal static class PromptTestCommand
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", Walk)
-                    .Where(f => f.EndsWith(".prompt.yml", StringComparison.OrdinalIgnoreCase)
-                        || f.EndsWith(".prompt.yaml", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
+                files.AddRange(PromptFileSearch.Find(path));
             }
             else
             {

@@ -36,6 +36,13 @@ public sealed partial record PromptHistory(
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
+
+        // A link to a file holds no text of its own: the text, and so the history, are the linked file's.
+        if (File.ResolveLinkTarget(full, returnFinalTarget: true) is { Exists: true } target)
+        {
+            full = target.FullName;
+        }
+
         var folder = Path.GetDirectoryName(full)!;
         var root = GitRepository.FindRoot(folder)
             ?? throw new GitException($"{path} is not in a git repository: leave out --git, or lint a clone");

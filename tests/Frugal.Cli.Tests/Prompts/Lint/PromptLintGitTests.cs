@@ -126,6 +126,22 @@ public sealed class PromptLintGitTests : IDisposable
     }
 
     [Fact]
+    public void LintGit_ALinkedPromptFile_IsJudgedByTheHistoryOfTheFileItLinksTo()
+    {
+        _repo.Commit("Add", Day, files: [("CODEOWNERS", "* @alice\n"), ("common/t.prompt.yml", Prompt("2.0.0"))]);
+        Directory.CreateDirectory(Path.Combine(_repo.Path, "prompts"));
+        File.CreateSymbolicLink(Path.Combine(_repo.Path, "prompts", "t.prompt.yml"), "../common/t.prompt.yml");
+        _repo.Git("add", "prompts/t.prompt.yml");
+        _repo.Commit("Link it", Day.AddDays(1));
+        File.WriteAllText(Path.Combine(_repo.Path, "common", "t.prompt.yml"), Prompt("1.0.0"));
+
+        var result = LintGit("prompts");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldBe(Backwards("prompts/t.prompt.yml", "1.0.0", "2.0.0"));
+    }
+
+    [Fact]
     public void LintGit_ABracketInAFileName_IsNotAPatternThatMatchesAnotherFile()
     {
         // As a pathspec, [a] is a character class: prompts/[a].prompt.yml would match prompts/a.prompt.yml. The two
