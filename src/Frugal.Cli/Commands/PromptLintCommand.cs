@@ -66,12 +66,23 @@ internal static class PromptLintCommand
         var format = problems.Check(() => FormatOf(parse));
         var policy = problems.Check(() => Policy(parse));
         var files = problems.Check(() => Files(parse.GetValue(Paths) ?? []));
-        problems.ThrowIfAny();
         var git = parse.GetValue(Git);
+        if (git)
+        {
+            problems.Check(RequireGit);
+        }
+
+        problems.ThrowIfAny();
         var findings = new List<LintFinding>();
         var shallowReported = false;
         foreach (var (path, display) in files!)
         {
+            if (PromptFileSearch.WhyNotRead(path) is { } reason)
+            {
+                findings.Add(new LintFinding(display, 0, LintSeverity.Error, LintRules.Structure, reason));
+                continue;
+            }
+
             var history = git ? History(path, display) : null;
             if (history is { IsShallow: true } && !shallowReported)
             {
@@ -159,6 +170,7 @@ internal static class PromptLintCommand
             {
                 problems.Add(defaulted
                     ? "there is no prompts/ folder here: pass the prompt files or folders to lint."
+                    : given.Contains('\uFFFD', StringComparison.Ordinal) ? $"{given} {PromptFileSearch.NotUtf8}."
                     : $"{given}: no such file or folder.");
             }
         }
@@ -171,6 +183,11 @@ internal static class PromptLintCommand
         // A file named twice (or as x and ./x) is linted once.
         return [.. files.DistinctBy(f => Path.GetFullPath(f.Item1), StringComparer.Ordinal)];
     }
+
+    private static bool RequireGit() => GitRepository.IsInstalled()
+        ? true
+        : throw CliError.Usage("--git reads the history through the git executable, which could not be run: install "
+            + "git and put it on PATH, or leave out --git.");
 
     private static PromptHistory History(string path, string display)
     {

@@ -245,11 +245,20 @@ internal static class PromptTestCommand
             }
             else
             {
-                throw CliError.Usage($"{path}: no such file or folder; give prompt files or folders holding them.");
+                throw CliError.Usage(path.Contains('\uFFFD', StringComparison.Ordinal)
+                    ? $"{path} {PromptFileSearch.NotUtf8}."
+                    : $"{path}: no such file or folder; give prompt files or folders holding them.");
             }
         }
 
-        return [.. files.DistinctBy(Path.GetFullPath, StringComparer.Ordinal)];
+        // Refused before any call: reading a FIFO would wait forever.
+        var unread = files.Select(f => (File: f, Reason: PromptFileSearch.WhyNotRead(f)))
+            .Where(f => f.Reason is not null)
+            .Select(f => $"{f.File.Replace('\\', '/')} {f.Reason}.")
+            .ToList();
+        return unread.Count > 0
+            ? throw CliError.Usage(string.Join(" ", unread))
+            : [.. files.DistinctBy(Path.GetFullPath, StringComparer.Ordinal)];
     }
 
     /// <summary><c>$XDG_CACHE_HOME/frugal/prompt-test</c>, else <c>~/.cache/frugal/prompt-test</c>.</summary>

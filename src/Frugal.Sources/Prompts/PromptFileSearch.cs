@@ -44,4 +44,45 @@ public static class PromptFileSearch
         };
         return [.. files.Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// Why <paramref name="path"/>, a file named or found, is not to be opened, or null when it can be read: a name
+    /// that is not valid UTF-8 (the name a folder listing gives cannot open it), a link that leads nowhere, or a file
+    /// that is empty or is not a regular file. Nothing is opened to tell: opening a FIFO waits for a writer forever.
+    /// </summary>
+    /// <remarks>
+    /// Limitation: .NET does not say whether a file is a FIFO, socket or device, but those report a size of 0, so a
+    /// size of 0 is the test; an empty regular file is refused with them, and has nothing to lint or run anyway.
+    /// </remarks>
+    public static string? WhyNotRead(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var file = new FileInfo(path);
+        if (!file.Exists && file.LinkTarget is null)
+        {
+            return path.Contains('\uFFFD', StringComparison.Ordinal) ? NotUtf8 : null;
+        }
+
+        FileSystemInfo target;
+        try
+        {
+            target = file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) ?? file;
+        }
+        catch (IOException e)
+        {
+            return $"is a link that cannot be followed ({e.Message.TrimEnd('.')}): fix the link or remove it";
+        }
+
+        return !target.Exists ? $"is a link to {file.LinkTarget}, which does not exist: fix the link or remove it"
+            : target is FileInfo { Length: 0 } ? NotRegular
+            : null;
+    }
+
+    /// <summary>Why a name that is not UTF-8 is not read.</summary>
+    public static string NotUtf8 =>
+        "has a name that is not valid UTF-8, and files are opened only by UTF-8 names: rename it";
+
+    private static string NotRegular =>
+        "is empty, or is not a regular file (a FIFO, socket or device, whose reading could wait forever), so it was "
+        + "not read: a prompt file is a regular file holding YAML";
 }

@@ -41,4 +41,26 @@ public sealed class PromptFileSearchTests : IDisposable
             "prompts/sub/b.prompt.yaml",
         ]);
     }
+
+    [Fact]
+    public void WhyNotRead_ARegularFileOrALinkToOne_IsNull()
+    {
+        var file = _folder.WriteText("a.prompt.yml", "name: a\n");
+        File.CreateSymbolicLink(_folder.PathOf("b.prompt.yml"), "a.prompt.yml");
+
+        PromptFileSearch.WhyNotRead(file).ShouldBeNull();
+        PromptFileSearch.WhyNotRead(_folder.PathOf("b.prompt.yml")).ShouldBeNull();
+    }
+
+    [Fact]
+    public void WhyNotRead_AnEmptyFileOrALinkToNothing_SaysWhy()
+    {
+        var empty = _folder.WriteText("empty.prompt.yml", string.Empty);
+        File.CreateSymbolicLink(_folder.PathOf("broken.prompt.yml"), "gone.prompt.yml");
+
+        PromptFileSearch.WhyNotRead(empty).ShouldBe("is empty, or is not a regular file (a FIFO, socket or device, "
+            + "whose reading could wait forever), so it was not read: a prompt file is a regular file holding YAML");
+        PromptFileSearch.WhyNotRead(_folder.PathOf("broken.prompt.yml")).ShouldBe(
+            "is a link to gone.prompt.yml, which does not exist: fix the link or remove it");
+    }
 }

@@ -61,4 +61,19 @@ public sealed class PromptTestFilesTests : IDisposable
         JsonNode.Parse(result.Stdout)!["prompts"]!.AsArray().Select(p => Path.GetFileName(p!["path"]!.ToString()))
             .ShouldBe(["Upper.Prompt.YML", "linked.prompt.yml"]);
     }
+
+    [Fact]
+    public void Test_AFifoNamedLikeAPromptFile_IsRefusedNotAHang()
+    {
+        Write("prompts/a.prompt.yml", Prompt);
+
+        // timeout ends a hanging run with 124, so that the test fails rather than waits forever. No call is made.
+        var result = FrugalProcess.Shell(_home.Path, $"cd '{Work()}' && mkfifo prompts/pipe.prompt.yml "
+            + "&& timeout 30 $FRUGAL prompt test prompts --endpoint http://127.0.0.1:9");
+
+        result.ExitCode.ShouldBe(2, result.Stdout + result.Stderr);
+        result.Stderr.ShouldBe("frugal: prompts/pipe.prompt.yml is empty, or is not a regular file (a FIFO, socket "
+            + "or device, whose reading could wait forever), so it was not read: a prompt file is a regular file "
+            + "holding YAML.\n");
+    }
 }
