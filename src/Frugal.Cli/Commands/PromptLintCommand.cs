@@ -184,10 +184,16 @@ internal static class PromptLintCommand
         return [.. files.DistinctBy(f => Path.GetFullPath(f.Item1), StringComparer.Ordinal)];
     }
 
-    private static bool RequireGit() => GitRepository.IsInstalled()
-        ? true
-        : throw CliError.Usage("--git reads the history through the git executable, which could not be run: install "
-            + "git and put it on PATH, or leave out --git.");
+    private static bool RequireGit()
+    {
+        if (!GitRepository.IsInstalled())
+        {
+            throw CliError.Usage("--git reads the history through the git executable, which could not be run: "
+                + "install git and put it on PATH, or leave out --git.");
+        }
+
+        return true;
+    }
 
     private static PromptHistory History(string path, string display)
     {

@@ -115,7 +115,8 @@ public sealed partial record PromptHistory
             : changes.Count > 1 ? Show(git, changes[1]) : null;
     }
 
-    /// <summary>The file's text in <paramref name="change"/>, read as a file on disk is: a leading BOM dropped.
+    /// <summary>
+    /// The file's text in <paramref name="change"/>, read as a file on disk is read: a leading BOM dropped.
     /// </summary>
     private static string? Show(GitProcess git, Change change)
     {
