@@ -4,6 +4,7 @@ using Frugal.Cli.Infrastructure;
 using Frugal.Cli.Rendering;
 using Frugal.Domain.Prompts.Lint;
 using Frugal.Sources.Git;
+using Frugal.Sources.Prompts;
 using Frugal.Sources.Prompts.Lint;
 
 namespace Frugal.Cli.Commands;
@@ -14,16 +15,6 @@ namespace Frugal.Cli.Commands;
 /// </summary>
 internal static class PromptLintCommand
 {
-    /// <summary>
-    /// Every folder below, without following links to folders (a link loop would repeat files forever).
-    /// </summary>
-    private static readonly EnumerationOptions Walk = new()
-    {
-        RecurseSubdirectories = true,
-        AttributesToSkip = FileAttributes.ReparsePoint,
-        IgnoreInaccessible = true,
-    };
-
     private static readonly Argument<string[]> Paths = new("path")
     {
         Description = "Prompt files or folders searched for *.prompt.yml and *.prompt.yaml (default: prompts/).",
@@ -75,12 +66,23 @@ internal static class PromptLintCommand
         var format = problems.Check(() => FormatOf(parse));
         var policy = problems.Check(() => Policy(parse));
         var files = problems.Check(() => Files(parse.GetValue(Paths) ?? []));
-        problems.ThrowIfAny();
         var git = parse.GetValue(Git);
+        if (git)
+        {
+            problems.Check(RequireGit);
+        }
+
+        problems.ThrowIfAny();
         var findings = new List<LintFinding>();
         var shallowReported = false;
         foreach (var (path, display) in files!)
         {
+            if (PromptFileSearch.WhyNotRead(path) is { } reason)
+            {
+                findings.Add(new LintFinding(display, 0, LintSeverity.Error, LintRules.Structure, reason));
+                continue;
+            }
+
             var history = git ? History(path, display) : null;
             if (history is { IsShallow: true } && !shallowReported)
             {
@@ -156,12 +158,7 @@ internal static class PromptLintCommand
             }
             else if (Directory.Exists(given))
             {
-                var found = Directory.EnumerateFiles(given, "*", Walk)
-                    .Where(f => f.EndsWith(".prompt.yml", StringComparison.Ordinal)
-                        || f.EndsWith(".prompt.yaml", StringComparison.Ordinal))
-                    .Select(f => (f, f.Replace('\\', '/')))
-                    .OrderBy(f => f.Item2, StringComparer.Ordinal)
-                    .ToList();
+                var found = PromptFileSearch.Find(given).Select(f => (f, f.Replace('\\', '/'))).ToList();
                 if (found.Count == 0)
                 {
                     problems.Add($"{given} holds no *.prompt.yml or *.prompt.yaml file.");
@@ -173,6 +170,7 @@ internal static class PromptLintCommand
             {
                 problems.Add(defaulted
                     ? "there is no prompts/ folder here: pass the prompt files or folders to lint."
+                    : given.Contains('\uFFFD', StringComparison.Ordinal) ? $"{given} {PromptFileSearch.NotUtf8}."
                     : $"{given}: no such file or folder.");
             }
         }
@@ -184,6 +182,17 @@ internal static class PromptLintCommand
 
         // A file named twice (or as x and ./x) is linted once.
         return [.. files.DistinctBy(f => Path.GetFullPath(f.Item1), StringComparer.Ordinal)];
+    }
+
+    private static bool RequireGit()
+    {
+        if (!GitRepository.IsInstalled())
+        {
+            throw CliError.Usage("--git reads the history through the git executable, which could not be run: "
+                + "install git and put it on PATH, or leave out --git.");
+        }
+
+        return true;
     }
 
     private static PromptHistory History(string path, string display)

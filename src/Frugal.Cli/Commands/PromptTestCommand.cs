@@ -11,16 +11,6 @@ namespace Frugal.Cli.Commands;
 /// </summary>
 internal static class PromptTestCommand
 {
-    /// <summary>
-    /// Every folder below, without following links to folders (a link loop would repeat files forever).
-    /// </summary>
-    private static readonly EnumerationOptions Walk = new()
-    {
-        RecurseSubdirectories = true,
-        AttributesToSkip = FileAttributes.ReparsePoint,
-        IgnoreInaccessible = true,
-    };
-
     private static readonly Argument<string[]> Paths = new("path")
     {
         Description = "Prompt files, or folders searched for *.prompt.yml and *.prompt.yaml (default: .).",
@@ -252,11 +242,7 @@ internal static class PromptTestCommand
             }
             else if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*", Walk)
-                    .Where(f => f.EndsWith(".prompt.yml", StringComparison.OrdinalIgnoreCase)
-                        || f.EndsWith(".prompt.yaml", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
+                var found = PromptFileSearch.Find(path).ToList();
                 if (found.Count == 0)
                 {
                     problems.Add(paths.Length == 0
@@ -269,10 +255,16 @@ internal static class PromptTestCommand
             }
             else
             {
-                problems.Add($"{path}: no such file or folder; give prompt files or folders holding them.");
+                problems.Add(path.Contains('\uFFFD', StringComparison.Ordinal)
+                    ? $"{path} {PromptFileSearch.NotUtf8}."
+                    : $"{path}: no such file or folder; give prompt files or folders holding them.");
             }
         }
 
+        // Refused before any call: reading a FIFO would wait forever.
+        problems.AddRange(files.Select(f => (File: f, Reason: PromptFileSearch.WhyNotRead(f)))
+            .Where(f => f.Reason is not null)
+            .Select(f => $"{f.File.Replace('\\', '/')} {f.Reason}."));
         return problems.Count > 0
             ? throw CliError.Usage(string.Join(" ", problems))
             : [.. files.DistinctBy(Path.GetFullPath, StringComparer.Ordinal)];

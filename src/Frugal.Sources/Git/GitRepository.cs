@@ -67,6 +67,19 @@ public sealed partial class GitRepository
         return new GitRepository(Path.GetFullPath(root), bare, lines[1] == "true");
     }
 
+    /// <summary>Whether the git executable can be run: it is on PATH and starts.</summary>
+    public static bool IsInstalled()
+    {
+        try
+        {
+            return new GitProcess(AppContext.BaseDirectory).Run(["--version"]).ExitCode == 0;
+        }
+        catch (GitException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// The top of the repository that holds <paramref name="directory"/>, or null when it is in none or no longer
     /// exists (a session's working directory may have been deleted since).

@@ -6,21 +6,23 @@ namespace Frugal.Sources.Prompts.Lint;
 /// <summary>
 /// What git knows about one prompt file: its text as last committed before the version on disk, who approved the
 /// commits that changed it (<c>Reviewed-by:</c> and <c>Approved-by:</c> trailers), and the repository's CODEOWNERS.
+/// Its history runs back through renames, committed or staged (<c>git mv</c>), but not through copies.
 /// </summary>
 /// <param name="PreviousText">
 /// The file's previous committed text: the last commit's when the file on disk differs from it, else the one
 /// before; null when there is none (a new file).
 /// </param>
-/// <param name="Approvals">The values of every approving trailer of the commits that changed the file.</param>
+/// <param name="Approvals">
+/// The values of every approving git trailer (<c>Reviewed-by:</c>, <c>Approved-by:</c>) of the commits that changed
+/// the file; a line that only looks like one in the body of a message is not a trailer.
+/// </param>
 /// <param name="CodeOwners">Every owner CODEOWNERS names, without the leading <c>@</c>; empty without one.</param>
-public sealed record PromptHistory(
+public sealed partial record PromptHistory(
     string? PreviousText, IReadOnlyList<string> Approvals, IReadOnlyList<string> CodeOwners)
 {
     /// <summary>Where GitHub looks for CODEOWNERS, in its order (the first found is used).</summary>
     public static IReadOnlyList<string> CodeOwnersPaths { get; } =
         [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-
-    private static readonly string[] TrailerKeys = ["Reviewed-by:", "Approved-by:"];
 
     /// <summary>
     /// Whether the repository is a shallow clone, whose history stops at a boundary commit that seems to add every
@@ -34,22 +36,21 @@ public sealed record PromptHistory(
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
+
+        // A link to a file holds no text of its own: the text, and so the history, are the linked file's.
+        if (File.ResolveLinkTarget(full, returnFinalTarget: true) is { Exists: true } target)
+        {
+            full = target.FullName;
+        }
+
         var folder = Path.GetDirectoryName(full)!;
         var root = GitRepository.FindRoot(folder)
             ?? throw new GitException($"{path} is not in a git repository: leave out --git, or lint a clone");
         var git = new GitProcess(root);
         var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
-        var log = git.Run(["log", "-z", "--format=%H%x1f%B", "--", relative]);
-        var commits = log.ExitCode == 0 ? Commits(log.Stdout) : [];
-        var approvals = commits.SelectMany(c => Trailers(c.Message)).ToList();
-        string? previous = null;
-        if (commits.Count > 0)
-        {
-            var last = Show(git, commits[0].Sha, relative);
-            var current = File.ReadAllText(full);
-            previous = last != current ? last : commits.Count > 1 ? Show(git, commits[1].Sha, relative) : null;
-        }
-
+        var changes = Changes(git, StagedRenameSource(git, relative) ?? relative);
+        var approvals = changes.SelectMany(c => c.Approvals).ToList();
+        var previous = Previous(git, changes, relative);
         var shallow = git.Run(["rev-parse", "--is-shallow-repository"]);
         return new PromptHistory(previous, approvals, ReadCodeOwners(root))
         {
@@ -58,85 +59,59 @@ public sealed record PromptHistory(
     }
 
     /// <summary>
-    /// Whether <paramref name="reviewer"/> (a handle, <c>@</c> optional) is a code owner or approved a change: an
-    /// owner equal to it, or a trailer whose whole value, name, e-mail address or its local part equals it, letter
-    /// case ignored.
+    /// Whether <paramref name="reviewer"/> (a handle, <c>@</c> optional, or an e-mail address) is a code owner or
+    /// approved a change, letter case ignored: an owner equal to it, or a trailer whose value is it, whose name
+    /// before the address is it, whose whole address is it, or whose address is its GitHub no-reply address
+    /// (<c>handle@users.noreply.github.com</c> or <c>ID+handle@users.noreply.github.com</c>). The local part of any
+    /// other address proves nothing: <c>bob@example.org</c> may be anyone.
     /// </summary>
     public (bool Owner, bool Approved) Check(string reviewer)
     {
         ArgumentNullException.ThrowIfNull(reviewer);
-        var handle = reviewer.Trim().TrimStart('@');
-        var owner = CodeOwners.Any(o => string.Equals(o, handle, StringComparison.OrdinalIgnoreCase));
-        var approved = Approvals.SelectMany(Names)
-            .Any(n => string.Equals(n, handle, StringComparison.OrdinalIgnoreCase));
+        var handle = ReviewerNames.Key(reviewer);
+        var owner = CodeOwners.Any(o => Same(o, handle));
+        var approved = Approvals.Any(a => Names(a, handle));
         return (owner, approved);
     }
 
-    private static IEnumerable<string> Names(string trailer)
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static bool Names(string trailer, string handle)
     {
-        yield return trailer.TrimStart('@');
-        var open = trailer.IndexOf('<', StringComparison.Ordinal);
-        var close = trailer.IndexOf('>', StringComparison.Ordinal);
-        if (open < 0 || close < open)
+        var value = trailer.Trim();
+        if (Same(value.TrimStart('@'), handle))
         {
-            yield break;
+            return true;
         }
 
-        yield return trailer[..open].Trim();
-        var email = trailer[(open + 1)..close].Trim();
-        yield return email;
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        if (at > 0)
+        var open = value.IndexOf('<', StringComparison.Ordinal);
+        var close = value.LastIndexOf('>');
+        if (open >= 0 && close > open && Same(value[..open].Trim(), handle))
         {
-            yield return email[..at];
+            return true;
         }
+
+        var address = open >= 0 && close > open ? value[(open + 1)..close].Trim() : value;
+        return Same(address, handle) || (NoReplyHandle(address) is { } owner && Same(owner, handle));
     }
 
-    private static List<(string Sha, string Message)> Commits(byte[] output)
+    /// <summary>The handle of a GitHub no-reply address, with or without its numeric id; else null.</summary>
+    private static string? NoReplyHandle(string address)
     {
-        var commits = new List<(string, string)>();
-        foreach (var record in Encoding.UTF8.GetString(output).Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        const string Domain = "@users.noreply.github.com";
+        if (!address.EndsWith(Domain, StringComparison.OrdinalIgnoreCase))
         {
-            var cut = record.IndexOf('\x1f', StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                commits.Add((record[..cut].Trim(), record[(cut + 1)..]));
-            }
+            return null;
         }
 
-        return commits;
-    }
-
-    private static IEnumerable<string> Trailers(string message) =>
-        message.Split('\n')
-            .Select(line => line.Trim())
-            .Select(line => TrailerKeys.FirstOrDefault(k => line.StartsWith(k, StringComparison.OrdinalIgnoreCase))
-                is { } key ? line[key.Length..].Trim() : string.Empty)
-            .Where(value => value.Length > 0);
-
-    private static string? Show(GitProcess git, string sha, string relative)
-    {
-        var output = git.Run(["show", "--end-of-options", $"{sha}:{relative}"]);
-        return output.ExitCode == 0 ? Encoding.UTF8.GetString(output.Stdout) : null;
-    }
-
-    private static List<string> ReadCodeOwners(string root)
-    {
-        var file = CodeOwnersPaths.Select(p => Path.Combine(root, p)).FirstOrDefault(File.Exists);
-        if (file is null)
+        var local = address[..^Domain.Length];
+        var plus = local.IndexOf('+', StringComparison.Ordinal);
+        if (plus >= 0 && (plus == 0 || !local[..plus].All(char.IsAsciiDigit)))
         {
-            return [];
+            return null;
         }
 
-        var owners = new List<string>();
-        foreach (var raw in File.ReadLines(file))
-        {
-            var hash = raw.IndexOf('#', StringComparison.Ordinal);
-            var line = hash >= 0 ? raw[..hash] : raw;
-            var parts = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            owners.AddRange(parts.Skip(1).Select(o => o.TrimStart('@')));
-        }
-
-        return owners;
+        var handle = local[(plus + 1)..];
+        return handle.Length > 0 ? handle : null;
     }
 }

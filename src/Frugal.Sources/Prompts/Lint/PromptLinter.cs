@@ -132,22 +132,44 @@ public static partial class PromptLinter
 
         public void Reviewers(PromptHistory? history)
         {
-            var reviewers = _prompt.Metadata.Reviewers.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (reviewers.Count < policy.MinReviewers && !Reported("metadata.reviewers"))
+            // One person named twice (alice and @alice, or Alice) counts once, and is told so.
+            var reviewers = _prompt.Metadata.Reviewers;
+            var first = new Dictionary<string, int>(ReviewerNames.Comparer);
+            var repeats = new List<(int Index, int First)>();
+            for (var i = 0; i < reviewers.Count; i++)
+            {
+                if (!first.TryAdd(ReviewerNames.Key(reviewers[i]), i))
+                {
+                    repeats.Add((i, first[ReviewerNames.Key(reviewers[i])]));
+                }
+            }
+
+            if (first.Count < policy.MinReviewers && !Reported("metadata.reviewers"))
             {
                 var required = policy.MinReviewers == 1 ? "1 reviewer" : $"{policy.MinReviewers} reviewers";
                 Error(Line("metadata.reviewers"), LintRules.Reviewers, reading.Positions.Contains("metadata.reviewers")
-                    ? $"metadata.reviewers names {reviewers.Count}, fewer than the {required} required: add more"
+                    ? $"metadata.reviewers names {first.Count}, fewer than the {required} required: add more"
                     : $"metadata.reviewers is missing: name at least {required}, such as reviewers: [alice] under "
                         + "metadata:");
             }
 
-            if (history is null)
+            foreach (var (index, earlier) in repeats)
             {
-                return;
+                Warning(Line($"metadata.reviewers[{index}]"), LintRules.Reviewers, $"metadata.reviewers[{index}]: "
+                    + $"{reviewers[index]} is {reviewers[earlier]} again (handles ignore letter case and the @), so "
+                    + "it counts once: remove it");
             }
 
-            for (var i = 0; i < _prompt.Metadata.Reviewers.Count; i++)
+            if (history is not null)
+            {
+                Verify(history, first.Values);
+            }
+        }
+
+        /// <summary>Each reviewer, named once, against CODEOWNERS and the approving trailers.</summary>
+        private void Verify(PromptHistory history, IEnumerable<int> indexes)
+        {
+            foreach (var i in indexes.Order())
             {
                 var reviewer = _prompt.Metadata.Reviewers[i];
                 var (owner, approved) = history.Check(reviewer);

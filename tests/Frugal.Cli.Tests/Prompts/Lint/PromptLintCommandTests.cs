@@ -176,6 +176,21 @@ public sealed class PromptLintCommandTests : IDisposable
             + "tokens for openai/gpt-4o-mini (o200k_base), over the default budget of 8");
     }
 
+    [Fact]
+    public void Lint_TwoSpellingsOfOneReviewer_CountOnce()
+    {
+        Write("t.prompt.yml", Clean.Replace("[alice]", "[alice, '@alice']", StringComparison.Ordinal));
+
+        var result = Lint("--min-reviewers 2 t.prompt.yml");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldBe("t.prompt.yml\n"
+            + "  11: error [reviewers] metadata.reviewers names 1, fewer than the 2 reviewers required: add more\n"
+            + "  11: warning [reviewers] metadata.reviewers[1]: @alice is alice again (handles ignore letter case and "
+            + "the @), so it counts once: remove it\n\n"
+            + "1 file linted: 1 error, 1 warning.\n");
+    }
+
     [Theory]
     [InlineData("missing.prompt.yml", "frugal: missing.prompt.yml: no such file or folder.\n")]
     [InlineData("", "frugal: there is no prompts/ folder here: pass the prompt files or folders to lint.\n")]
@@ -203,7 +218,8 @@ public sealed class PromptLintCommandTests : IDisposable
         var reviewers = "  reviewers: [alice]";
         repo.Commit("Add the prompt", day, files:
             [("CODEOWNERS", "prompts/ @alice\n"), ("prompts/t.prompt.yml", Clean.Replace("1.0.0", "1.2.0"))]);
-        repo.Commit("Widen the reviewers\n\nReviewed-by: Bob Example <bob@example.org>\n", day.AddDays(1),
+        repo.Commit("Widen the reviewers\n\nReviewed-by: Bob Example <bob@users.noreply.github.com>\n",
+            day.AddDays(1),
             files: [("prompts/t.prompt.yml",
                 Clean.Replace("1.0.0", "1.3.0").Replace(reviewers, "  reviewers: [alice, bob]"))]);
         File.WriteAllText(Path.Combine(repo.Path, "prompts", "t.prompt.yml"), Clean

@@ -35,14 +35,15 @@ public sealed class PromptHistoryTests : IDisposable
         _repo.Commit("Add the prompt", Day, files:
             [(".github/CODEOWNERS", "# owners\nprompts/ @alice @org/prompt-team\n"),
                 ("prompts/t.prompt.yml", Prompt("1.2.0", "alice"))]);
-        _repo.Commit("Tighten the prompt\n\nReviewed-by: Bob Example <bob@example.org>\n", Day.AddDays(1),
+        _repo.Commit("Tighten the prompt\n\nReviewed-by: Bob Example <123+bob@users.noreply.github.com>\n",
+            Day.AddDays(1),
             files: [("prompts/t.prompt.yml", Prompt("1.3.0", "alice, bob"))]);
         File.WriteAllText(PromptPath, Prompt("1.1.0", "alice, bob, carol"));
 
         var history = PromptHistory.Read(PromptPath);
 
         history.PreviousText.ShouldBe(Prompt("1.3.0", "alice, bob"));
-        history.Approvals.ShouldBe(["Bob Example <bob@example.org>"]);
+        history.Approvals.ShouldBe(["Bob Example <123+bob@users.noreply.github.com>"]);
         history.CodeOwners.ShouldBe(["alice", "org/prompt-team"]);
         history.Check("@alice").ShouldBe((true, false));
         history.Check("bob").ShouldBe((false, true));
@@ -86,5 +87,54 @@ public sealed class PromptHistoryTests : IDisposable
 
         history.PreviousText.ShouldBeNull();
         history.Approvals.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("bob", true)]
+    [InlineData("@Bob", true)]
+    [InlineData("Bob Example <123+bob@users.noreply.github.com>", true)]
+    [InlineData("Bob Example <BOB@users.noreply.github.com>", true)]
+    [InlineData("bob@users.noreply.github.com", true)]
+    [InlineData("Bob Example <bob@example.org>", false)]
+    [InlineData("bob@example.org", false)]
+    [InlineData("Bob Example <x+bob@users.noreply.github.com>", false)]
+    [InlineData("Bob Example <+bob@users.noreply.github.com>", false)]
+    [InlineData("Bob Example <123+bobby@users.noreply.github.com>", false)]
+    [InlineData("Bob Example <bob@users.noreply.github.com.example.org>", false)]
+    public void Check_AHandle_MatchesAnAddressOnlyWhenItIsThatHandlesGitHubNoReplyAddress(string trailer, bool approved)
+    {
+        var history = new PromptHistory(null, [trailer], []);
+
+        history.Check("bob").ShouldBe((false, approved));
+    }
+
+    [Theory]
+    [InlineData("Bob Example <bob@example.org>", true)]
+    [InlineData("BOB@EXAMPLE.ORG", true)]
+    [InlineData("Bob Example <bob@example.org.evil.test>", false)]
+    [InlineData("Bob Example <bob@sub.example.org>", false)]
+    public void Check_AnAddress_MatchesTheWholeAddress(string trailer, bool approved)
+    {
+        var history = new PromptHistory(null, [trailer], []);
+
+        history.Check("bob@example.org").ShouldBe((false, approved));
+    }
+
+    [Fact]
+    public void Read_CodeOwners_ReadsEscapedSpacesAndSkipsTheLinesGitHubSkips()
+    {
+        _repo.Commit("Add", Day, files:
+            [(".github/CODEOWNERS", "# owners\n"
+                + "docs/by\\ mallory/ @alice\n"
+                + "prompts/ @org/prompt-team dora@example.org # @erin\n"
+                + "notes/ @frank not-an-owner\n"
+                + "/apps/github\n"),
+                ("prompts/t.prompt.yml", Prompt("1.0.0", "alice"))]);
+
+        var history = PromptHistory.Read(PromptPath);
+
+        history.CodeOwners.ShouldBe(["alice", "org/prompt-team", "dora@example.org"]);
+        history.Check("mallory").ShouldBe((false, false));
+        history.Check("frank").ShouldBe((false, false));
     }
 }

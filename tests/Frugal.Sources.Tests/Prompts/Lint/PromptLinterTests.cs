@@ -34,6 +34,9 @@ public sealed class PromptLinterTests
     private static LintFinding Error(int line, string rule, string message) =>
         new(File, line, LintSeverity.Error, rule, message);
 
+    private static LintFinding Warning(int line, string rule, string message) =>
+        new(File, line, LintSeverity.Warning, rule, message);
+
     [Fact]
     public void Lint_TheCleanPrompt_FindsNothing() => Lint(Clean).ShouldBeEmpty();
 
@@ -119,6 +122,32 @@ public sealed class PromptLinterTests
             [Error(11, "reviewers", "metadata.reviewers names 1, fewer than the 2 reviewers required: add more")]);
 
     [Fact]
+    public void Lint_OneReviewerSpelledThreeWays_CountsOnceAndSaysSo() =>
+        Lint(Clean.Replace("[alice]", "[alice, '@alice', ALICE]", StringComparison.Ordinal),
+                new LintPolicy(MinReviewers: 2))
+            .ShouldBe(
+            [
+                Error(11, "reviewers", "metadata.reviewers names 1, fewer than the 2 reviewers required: add more"),
+                Warning(11, "reviewers", "metadata.reviewers[1]: @alice is alice again (handles ignore letter case "
+                    + "and the @), so it counts once: remove it"),
+                Warning(11, "reviewers", "metadata.reviewers[2]: ALICE is alice again (handles ignore letter case "
+                    + "and the @), so it counts once: remove it"),
+            ]);
+
+    [Fact]
+    public void Lint_WithHistory_AnUnverifiedReviewerSpelledTwice_IsOneError() =>
+        Lint(Clean.Replace("[alice]", "[carol, '@Carol']", StringComparison.Ordinal),
+                history: new PromptHistory(null, [], []))
+            .ShouldBe(
+            [
+                Warning(11, "reviewers", "metadata.reviewers[1]: @Carol is carol again (handles ignore letter case "
+                    + "and the @), so it counts once: remove it"),
+                Error(11, "reviewer-unverified", "metadata.reviewers: carol is not a code owner (there is no "
+                    + "CODEOWNERS file) and approved no commit that changed this file: add carol to CODEOWNERS, or "
+                    + "have carol review the change and add a Reviewed-by: carol trailer"),
+            ]);
+
+    [Fact]
     public void Lint_OverTheDeclaredBudget_CountsWithTheModelsTokenizer() =>
         Lint(Clean + "\n  tokenBudget: 5").ShouldBe(
             [Error(12, "token-budget", "test case \"one\" (testData[0]) renders to 9 input tokens for "
@@ -195,7 +224,8 @@ public sealed class PromptLinterTests
     [Fact]
     public void Lint_WithHistory_AReviewerNeitherOwnerNorApprover_IsAnError() =>
         Lint(Clean.Replace("[alice]", "[alice, bob, carol]", StringComparison.Ordinal),
-                history: new PromptHistory(null, ["Bob Example <bob@example.org>"], ["alice", "org/team"]))
+                history: new PromptHistory(null, ["Bob Example <123+bob@users.noreply.github.com>"],
+                    ["alice", "org/team"]))
             .ShouldBe([Error(11, "reviewer-unverified", "metadata.reviewers: carol is not in CODEOWNERS and "
                 + "approved no commit that changed this file: add carol to CODEOWNERS, or have carol review the "
                 + "change and add a Reviewed-by: carol trailer")]);
