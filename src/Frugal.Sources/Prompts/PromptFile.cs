@@ -77,12 +77,13 @@ public static partial class PromptFile
             var stream = new YamlStream();
             try
             {
-                if (YamlAliases.FirstAlias(text) is { } alias)
+                if (YamlShape.FirstFault(text) is { } fault)
                 {
-                    // Aliases can expand exponentially (a few hundred bytes to gigabytes): a prompt file has no use
-                    // for them.
-                    Problems.Add(new PromptFileProblem((int)alias.Line, (int)alias.Column,
-                        "YAML aliases (*name) are not allowed in prompt files: write the value out"));
+                    // Aliases can expand exponentially (a few hundred bytes to gigabytes), and deep nesting would
+                    // overflow the stack while loading: a prompt file has no use for either.
+                    Problems.Add(new PromptFileProblem(fault.Line, fault.Column, fault.Kind == YamlShapeFaultKind.Alias
+                        ? "YAML aliases (*name) are not allowed in prompt files: write the value out"
+                        : "not valid YAML for a prompt file: " + YamlShape.TooDeepMessage));
                     return Nothing;
                 }
 

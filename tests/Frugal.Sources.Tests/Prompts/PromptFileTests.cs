@@ -405,5 +405,45 @@ public sealed class PromptFileTests : IDisposable
         reading.Problems.ShouldContain(p => p.Message.Contains("YAML aliases (*name) are not allowed"));
     }
 
+    [Fact]
+    public void Parse_DeeplyNestedFlowLists_AreAYamlProblemNotAStackOverflow()
+    {
+        // Depth 1 is the document's mapping, 2 metadata's, 3 the first [ at column 9: the 999th [ is depth 1,001.
+        var text = "name: d\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: hi\nmetadata:\n"
+            + "  version: 1.0.0\n  reviewers: [a]\n  tags: " + new string('[', 30_000) + new string(']', 30_000) + "\n";
+
+        var reading = Parse(text);
+
+        var problem = reading.Problems.ShouldHaveSingleItem();
+        (problem.Line, problem.Column).ShouldBe((9, 1007));
+        problem.Message.ShouldBe("not valid YAML for a prompt file: lists and mappings are nested more than 1,000 "
+            + "levels deep, more than Frugal reads (gh-models' YAML decoder stops at 10,000): write the value flatter");
+    }
+
+    [Fact]
+    public void Parse_DeeplyNestedBlockMappings_AreAYamlProblemNotAStackOverflow()
+    {
+        var text = "name: d\n" + string.Concat(Enumerable.Range(0, 1_100).Select(i => new string(' ', i) + "k:\n"));
+
+        var reading = Parse(text);
+
+        // The document's mapping is depth 1 and the k: on line n + 1 opens depth n: line 1,002 opens depth 1,001.
+        reading.Problems.ShouldHaveSingleItem().Line.ShouldBe(1002);
+    }
+
+    [Fact]
+    public void Parse_NestingAtTheLimit_IsReadToTheBottom()
+    {
+        // Depth 1 is the document, 2 testData, 3 the case, 4 the first [: 997 of them reach depth 1,000.
+        var text = "name: d\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: hi\ntestData:\n"
+            + "  - v: " + new string('[', 997) + new string(']', 997) + "\n";
+
+        var reading = Parse(text);
+
+        reading.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("testData[0].v is a list, which gh-models "
+            + "would send as " + new string('[', 60) + "…");
+        reading.Positions.Contains("testData[0].v" + string.Concat(Enumerable.Repeat("[0]", 996))).ShouldBeTrue();
+    }
+
     private static PromptFileReading Parse(string text) => PromptFile.Parse("test.prompt.yml", text);
 }
