@@ -204,7 +204,14 @@ internal static class PromptSides
         var file = Path.GetFullPath(argument, directory);
         if (File.Exists(file))
         {
-            return (argument, File.ReadAllText(file));
+            try
+            {
+                return (argument, PromptFile.ReadText(file));
+            }
+            catch (PromptFileException e)
+            {
+                throw CliError.Usage(string.Join("; ", e.Problems.Select(p => $"{argument}:{p.Line}: {p.Message}")));
+            }
         }
 
         var (revision, path) = Split(argument);

@@ -117,7 +117,7 @@ internal static class PromptyConvertCommand
             PromptConversion conversion;
             try
             {
-                conversion = convert(input, File.ReadAllText(input));
+                conversion = convert(input, PromptFile.ReadText(input));
             }
             catch (PromptFileException e)
             {
@@ -127,12 +127,6 @@ internal static class PromptyConvertCommand
                 }
 
                 Console.Error.WriteLine($"frugal: {input} not converted");
-                exit = CliError.FailureExitCode;
-                continue;
-            }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"frugal: {input} cannot be read ({e.Message})");
                 exit = CliError.FailureExitCode;
                 continue;
             }

@@ -34,22 +34,56 @@ public static partial class PromptFile
         return reading.IsValid ? reading.Prompt : throw new PromptFileException(path, reading.Problems);
     }
 
-    /// <summary>Reads <paramref name="path"/>: the prompt as far as it reads, every problem, every position.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/>: the prompt as far as it reads, every problem, every position. A file that is
+    /// not UTF-8 (<see cref="ReadText"/>) has that one problem.
+    /// </summary>
     /// <exception cref="PromptFileException">The file cannot be read at all.</exception>
     public static PromptFileReading Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
+        var bytes = ReadBytes(path);
+        return PromptFileText.Decode(bytes, out var text) is { } problem
+            ? new PromptFileReading(path, Reader.Nothing, [problem], new PromptSourceMap())
+            : Parse(path, text);
+    }
+
+    /// <summary>
+    /// The text of <paramref name="path"/> as gh-models' YAML decoder reads it: UTF-8, without a byte order mark
+    /// (a UTF-16 one makes it UTF-16). Bytes that are not valid UTF-8 make gh-models refuse the file, so they are a
+    /// problem here too, with the line and column of the first.
+    /// </summary>
+    /// <exception cref="PromptFileException">
+    /// The file cannot be read (line 0), or it is not valid UTF-8 (the line of the first byte that is not).
+    /// </exception>
+    public static string ReadText(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return PromptFileText.Decode(ReadBytes(path), out var text) is { } problem
+            ? throw new PromptFileException(path, [problem])
+            : text;
+    }
+
+    private static byte[] ReadBytes(string path)
+    {
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
+            && path.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // .NET reads a file name that is not UTF-8 with U+FFFD in place of the bytes it cannot decode, and a name
+            // so changed no longer opens the file.
+            throw new PromptFileException(path, [new PromptFileProblem(0, 0, "cannot be read: its name is not valid "
+                + "UTF-8 (shown with \uFFFD where the bytes are), so it cannot be opened by that name: rename the "
+                + "file with UTF-8 characters")]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PromptFileException(path, [new PromptFileProblem(0, 0, $"cannot be read ({e.Message})")]);
+            throw new PromptFileException(path, [new PromptFileProblem(0, 0,
+                $"cannot be read ({e.Message.TrimEnd('.')}): check the path and its permissions")]);
         }
-
-        return Parse(path, text);
     }
 
     /// <summary>Reads prompt-file text; <paramref name="path"/> only names it.</summary>
@@ -65,7 +99,7 @@ public static partial class PromptFile
 
     private sealed partial class Reader
     {
-        private static readonly PromptDefinition Nothing =
+        public static readonly PromptDefinition Nothing =
             new() { Name = string.Empty, Model = string.Empty, Messages = [] };
 
         public List<PromptFileProblem> Problems { get; } = [];

@@ -35,6 +35,36 @@ public sealed class PromptFileFaultTests : IDisposable
         (result.Stdout + result.Stderr).ShouldContain("nested more than 1,000 levels deep");
     }
 
+    [Theory]
+    [InlineData("prompt lint l.prompt.yml", 1, "5: error [yaml-syntax]")]
+    [InlineData("prompt test l.prompt.yml --no-cache --endpoint " + NoEndpoint, 1, "l.prompt.yml:5:17:")]
+    [InlineData("prompt diff l.prompt.yml l.prompt.yml", 2, "l.prompt.yml:5:")]
+    [InlineData("prompt export l.prompt.yml -o -", 1, "l.prompt.yml:5:")]
+    public void ALatin1File_IsRefusedWithItsLine(string command, int exitCode, string where)
+    {
+        var path = _home.Combine("work", "l.prompt.yml");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, [.. "name: t\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: caf"u8,
+            0xE9, .. "\nmetadata:\n  version: 1.0.0\n  reviewers: [a]\n"u8]);
+
+        var result = Frugal(command);
+
+        result.ExitCode.ShouldBe(exitCode, result.Stderr);
+        (result.Stdout + result.Stderr).ShouldContain(where);
+        (result.Stdout + result.Stderr).ShouldContain("not valid UTF-8: byte 0xE9");
+    }
+
+    [Theory]
+    [InlineData("prompt lint .", 1)]
+    [InlineData("prompt test . --no-cache --endpoint " + NoEndpoint, 1)]
+    public void AFileNameThatIsNotUtf8_IsNamedAsSuch(string command, int exitCode)
+    {
+        var result = Frugal(command, setup: "printf 'name: x\\n' > \"$(printf 'caf\\351.prompt.yml')\"");
+
+        result.ExitCode.ShouldBe(exitCode, result.Stderr);
+        (result.Stdout + result.Stderr).ShouldContain("its name is not valid UTF-8");
+    }
+
     private void Write(string name, string text)
     {
         var path = _home.Combine("work", name);
@@ -42,7 +72,11 @@ public sealed class PromptFileFaultTests : IDisposable
         File.WriteAllText(path, text);
     }
 
-    private FrugalProcess.Result Frugal(string script) =>
-        FrugalProcess.Shell(_home.Path, $"cd '{_home.Combine("work")}' && export XDG_CACHE_HOME='"
-            + _home.Combine("cache") + $"' && $FRUGAL {script}");
+    /// <summary>Runs <c>frugal COMMAND</c> in the work folder after the shell commands of <c>setup</c>.</summary>
+    private FrugalProcess.Result Frugal(string command, string setup = "true")
+    {
+        Directory.CreateDirectory(_home.Combine("work"));
+        return FrugalProcess.Shell(_home.Path, $"cd '{_home.Combine("work")}' && export XDG_CACHE_HOME='"
+            + _home.Combine("cache") + $"' && {setup} && $FRUGAL {command}");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Frugal.Domain.Prompts;
 using Frugal.Domain.Prompts.Testing;
 using Frugal.Sources.Prompts;
@@ -387,6 +388,56 @@ public sealed class PromptFileTests : IDisposable
         var error = Should.Throw<PromptFileException>(() => PromptFile.Read(_folder.PathOf("none.prompt.yml")));
 
         error.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("cannot be read");
+    }
+
+    [Fact]
+    public void Read_ALatin1File_IsANotUtf8ProblemOnItsLine()
+    {
+        // "é" in Latin-1 is the one byte 0xE9, which UTF-8 never has alone.
+        var path = _folder.WriteBytes("latin1.prompt.yml", [.. "name: t\nmodel: openai/gpt-4o\nmessages:\n  - role: "
+            .Select(c => (byte)c), .. "user\n    content: caf"u8, 0xE9, (byte)'\n']);
+
+        var reading = PromptFile.Read(path);
+
+        reading.Problems.ShouldBe([new PromptFileProblem(5, 17, "not valid UTF-8: byte 0xE9 here starts no "
+            + "character, and gh-models' YAML decoder refuses such a file: save it as UTF-8")]);
+        Should.Throw<PromptFileException>(() => PromptFile.ReadText(path)).Problems.ShouldBe(reading.Problems);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x61, 0xC3 }, 1, 2)]
+    [InlineData(new byte[] { 0x61, 0x0A, 0xED, 0xA0, 0x80 }, 2, 1)]
+    [InlineData(new byte[] { 0xC0, 0xAF }, 1, 1)]
+    public void ReadText_TruncatedSurrogateOrOverlongUtf8_IsAProblemAtItsStart(byte[] bytes, int line, int column)
+    {
+        var path = _folder.WriteBytes("bad.prompt.yml", bytes);
+
+        var error = Should.Throw<PromptFileException>(() => PromptFile.ReadText(path));
+
+        var problem = error.Problems.ShouldHaveSingleItem();
+        (problem.Line, problem.Column).ShouldBe((line, column));
+    }
+
+    [Fact]
+    public void ReadText_ByteOrderMarks_AreReadAsGhModelsReadsThem()
+    {
+        var utf8 = _folder.WriteBytes("a.prompt.yml", [0xEF, 0xBB, 0xBF, .. "name: é"u8]);
+        var utf16 = _folder.WriteBytes("b.prompt.yml", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes("name: é")]);
+
+        (PromptFile.ReadText(utf8), PromptFile.ReadText(utf16)).ShouldBe(("name: é", "name: é"));
+    }
+
+    [Fact]
+    public void Read_ANameThatIsNotUtf8_SaysSoRatherThanNotFound()
+    {
+        // How .NET names a file whose name holds the Latin-1 byte 0xE9: it cannot open it by that name.
+        var path = _folder.PathOf("caf\uFFFD.prompt.yml");
+
+        var error = Should.Throw<PromptFileException>(() => PromptFile.Read(path));
+
+        error.Problems.ShouldHaveSingleItem().Message.ShouldBe("cannot be read: its name is not valid UTF-8 (shown "
+            + "with \uFFFD where the bytes are), so it cannot be opened by that name: rename the file with UTF-8 "
+            + "characters");
     }
 
     [Fact]

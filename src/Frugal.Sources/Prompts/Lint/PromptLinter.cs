@@ -21,12 +21,12 @@ public static partial class PromptLinter
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = PromptFile.ReadText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (PromptFileException e)
         {
-            return [new LintFinding(display, 0, LintSeverity.Error, LintRules.Structure,
-                $"cannot be read ({e.Message.TrimEnd('.')}): check the path and its permissions")];
+            return [.. e.Problems.Select(p =>
+                new LintFinding(display, p.Line, LintSeverity.Error, RuleOf(p), p.Message))];
         }
 
         return Lint(display, text, policy, history);
@@ -43,10 +43,7 @@ public static partial class PromptLinter
         var lint = new Run(display, reading, policy);
         foreach (var problem in reading.Problems)
         {
-            var rule = problem.Message.StartsWith("not valid YAML", StringComparison.Ordinal) ? LintRules.YamlSyntax
-                : problem.Message.StartsWith("metadata.version", StringComparison.Ordinal) ? LintRules.Version
-                : LintRules.Structure;
-            lint.Error(problem.Line, rule, problem.Message);
+            lint.Error(problem.Line, RuleOf(problem), problem.Message);
         }
 
         // A file that did not read as a mapping has nothing more to judge than its raw text.
@@ -77,6 +74,12 @@ public static partial class PromptLinter
             + "clone), so version-backwards and reviewer-unverified saw only the commits it holds and may pass or "
             + "fail wrongly: run git fetch --unshallow first, or in GitHub Actions set fetch-depth: 0 on "
             + "actions/checkout");
+
+    /// <summary>The rule of a structural problem: not YAML (or not UTF-8), the version, or the shape.</summary>
+    private static string RuleOf(PromptFileProblem problem) =>
+        problem.Message.StartsWith("not valid", StringComparison.Ordinal) ? LintRules.YamlSyntax
+            : problem.Message.StartsWith("metadata.version", StringComparison.Ordinal) ? LintRules.Version
+            : LintRules.Structure;
 
     private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Frugal.Domain.Prompts.Lint;
 using Frugal.Sources.Prompts.Lint;
 using Shouldly;
@@ -156,6 +157,25 @@ public sealed class PromptLinterTests
         findings.ShouldBe([Error(8, "secret", "holds what looks like a GitHub token in plain text: remove it (and "
             + "revoke it if it is real); pass keys through the environment, never in a prompt file")]);
         findings[0].Message.ShouldNotContain("ghp_0123");
+    }
+
+    [Fact]
+    public void LintFile_ALatin1File_IsAYamlSyntaxErrorOnItsLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"frugal-lint-{Guid.NewGuid():N}.prompt.yml");
+        var at = Clean.IndexOf("Why?", StringComparison.Ordinal);
+        System.IO.File.WriteAllBytes(path,
+            [.. Encoding.UTF8.GetBytes(Clean[..at] + "caf"), 0xE9, .. Encoding.UTF8.GetBytes(Clean[(at + 4)..])]);
+        try
+        {
+            PromptLinter.LintFile(path, File, new LintPolicy(), null).ShouldBe([Error(8, "yaml-syntax", "not valid "
+                + "UTF-8: byte 0xE9 here starts no character, and gh-models' YAML decoder refuses such a file: save "
+                + "it as UTF-8")]);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
     }
 
     [Fact]
