@@ -169,12 +169,13 @@ public static partial class PromptLinter
 
         public void Budgets()
         {
-            if (_prompt.Messages.Count == 0 || Reported("metadata.tokenBudget"))
+            // A budget whose every entry is at fault is reported as such; one bad entry leaves the others to check.
+            var declared = _prompt.Metadata.TokenBudgets;
+            if (_prompt.Messages.Count == 0 || (declared.Count == 0 && Reported("metadata.tokenBudget")))
             {
                 return;
             }
 
-            var declared = _prompt.Metadata.TokenBudgets;
             var budgets = declared.Count > 0 ? declared : [new TokenBudget(null, policy.MaxTokens)];
             var cases = _prompt.TestData.Count > 0
                 ? _prompt.TestData.Select((c, i) => (Name: CaseName(i), Values: c.Values)).ToList()

@@ -142,6 +142,17 @@ public sealed class PromptLinterTests
                 + "budget")]);
 
     [Fact]
+    public void Lint_ABadBudgetKeyBesideAValidOne_StillChecksTheValidOne() =>
+        Lint(Clean + "\n  tokenBudget:\n    cl100k_base: 5\n    p50k_base: 5").ShouldBe(
+        [
+            Error(13, "token-budget", "test case \"one\" (testData[0]) renders to 9 input tokens with cl100k_base, "
+                + "over metadata.tokenBudget.cl100k_base of 5: shorten the messages or the values, or raise the "
+                + "budget"),
+            Error(14, "structure", "metadata.tokenBudget.p50k_base: p50k_base is a tokenizer Frugal does not count "
+                + "with (older OpenAI models): budget o200k_base or cl100k_base, or a model id such as openai/gpt-4o"),
+        ]);
+
+    [Fact]
     public void Lint_ASpecialTokenString_IsASpecialTokenError() =>
         Lint(Clean.Replace("Answer {{question}}", "Answer {{question}}<|endoftext|>", StringComparison.Ordinal))
             .ShouldBe([Error(5, "special-token", "messages[0].content holds <|endoftext|> (a special token of "
