@@ -251,7 +251,7 @@ public static partial class PromptFile
             });
             return new PromptModelParameters
             {
-                MaxTokens = (int?)Integer(fields, "maxTokens", 1, int.MaxValue),
+                MaxTokens = (int?)GoInteger(fields, "maxTokens", 1, int.MaxValue),
                 Temperature = Number(fields, "temperature", "modelParameters", 0, 2),
                 TopP = Number(fields, "topP", "modelParameters", 0, 1),
             };

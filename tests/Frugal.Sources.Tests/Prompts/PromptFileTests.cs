@@ -170,6 +170,54 @@ public sealed class PromptFileTests : IDisposable
         reading.Positions.Of("testData[0].name[1]").Line.ShouldBe(14);
     }
 
+    /// <summary>
+    /// Each value as gh-models' YAML decoder (yaml.v3 decode.go, scalar) puts it into ModelParameters: an int field
+    /// takes any integer it resolves (0x, 0o, 0b, a leading 0 as octal, underscores dropped) and a float whose
+    /// fraction it drops (08 is no octal number, so the float 8); a float64 field takes any integer or float.
+    /// </summary>
+    [Theory]
+    [InlineData("maxTokens: 010", 8, null)]
+    [InlineData("maxTokens: 08", 8, null)]
+    [InlineData("maxTokens: 1e3", 1000, null)]
+    [InlineData("maxTokens: 1_000", 1000, null)]
+    [InlineData("maxTokens: 0x10", 16, null)]
+    [InlineData("maxTokens: !!float 64", 64, null)]
+    [InlineData("temperature: 0x1", null, 1.0)]
+    [InlineData("temperature: 0b1", null, 1.0)]
+    [InlineData("temperature: .5", null, 0.5)]
+    [InlineData("temperature: 1_0e-1", null, 1.0)]
+    public void Read_ModelParameters_AreDecodedAsGhModelsDecodesThem(string line, int? maxTokens, double? temperature)
+    {
+        var reading = Parse("name: t\nmodel: openai/gpt-4o\nmodelParameters:\n  " + line
+            + "\nmessages:\n  - role: user\n    content: hi\n");
+
+        reading.Problems.ShouldBeEmpty();
+        reading.Prompt.ModelParameters.ShouldBe(new PromptModelParameters
+        {
+            MaxTokens = maxTokens,
+            Temperature = temperature,
+        });
+    }
+
+    [Theory]
+    [InlineData("maxTokens: !!str 5", "modelParameters.maxTokens is tagged as text, which gh-models' YAML decoder "
+        + "refuses for a number: write the number without the tag")]
+    [InlineData("maxTokens: '5'", "modelParameters.maxTokens must be a number, written without quotes")]
+    [InlineData("maxTokens: 1.5", "modelParameters.maxTokens 1.5 is not a whole number: gh-models' YAML decoder "
+        + "drops the fraction and sends 1: write a whole number")]
+    [InlineData("maxTokens: 0", "modelParameters.maxTokens 0 is out of range: give a whole number from 1 to "
+        + "2,147,483,647")]
+    [InlineData("maxTokens: true", "modelParameters.maxTokens must be a number, written without quotes")]
+    [InlineData("temperature: .nan", "modelParameters.temperature .nan is not a finite number: give a number")]
+    [InlineData("topP: 010", "modelParameters.topP 010 is out of range: give a number from 0 to 1")]
+    public void Read_ModelParametersGhModelsRefusesOrMisreads_AreProblems(string line, string problem)
+    {
+        var reading = Parse("name: t\nmodel: openai/gpt-4o\nmodelParameters:\n  " + line
+            + "\nmessages:\n  - role: user\n    content: hi\n");
+
+        reading.Problems.ShouldBe([new PromptFileProblem(4, line.IndexOf(':', StringComparison.Ordinal) + 5, problem)]);
+    }
+
     [Fact]
     public void Read_MissingEssentials_AreReportedAtTheTop()
     {
