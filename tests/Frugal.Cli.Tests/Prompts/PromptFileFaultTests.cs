@@ -1,3 +1,4 @@
+using Frugal.Cli.Tests.Prompts.Testing;
 using Frugal.Cli.Tests.Support;
 using Frugal.Storage.Tests.TestData;
 using Shouldly;
@@ -63,6 +64,20 @@ public sealed class PromptFileFaultTests : IDisposable
 
         result.ExitCode.ShouldBe(exitCode, result.Stderr);
         (result.Stdout + result.Stderr).ShouldContain("its name is not valid UTF-8");
+    }
+
+    [Fact]
+    public async Task Test_ATestDataKeyThatIsNoPlainName_IsFilledAsGhModelsFillsIt()
+    {
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("Hello Ada"));
+        Write("k.prompt.yml", "name: k\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n"
+            + "    content: 'Greet {{user-name}}'\ntestData:\n  - id: one\n    user-name: Ada\nevaluators:\n"
+            + "  - name: greets\n    string: {contains: '{{user-name}}'}\nmetadata:\n  version: 1.0.0\n");
+
+        var result = Frugal($"prompt test k.prompt.yml --no-cache --min-efficiency 0 --endpoint {fake.BaseUrl}");
+
+        result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
+        fake.Requests.ShouldHaveSingleItem().Json["messages"]![0]!["content"]!.ToString().ShouldBe("Greet Ada");
     }
 
     private void Write(string name, string text)

@@ -222,8 +222,8 @@ public static class PromptDiffer
     private static void Placeholders(
         PromptDefinition a, PromptDefinition b, List<PromptChange> changes, List<BumpReason> why)
     {
-        var before = a.Variables();
-        var after = b.Variables();
+        var before = a.Inputs();
+        var after = b.Inputs();
         foreach (var name in before.Where(n => !after.Contains(n)))
         {
             changes.Add(new PromptChange("placeholders", ChangeKind.Removed, name, "{{" + name + "}}", null));

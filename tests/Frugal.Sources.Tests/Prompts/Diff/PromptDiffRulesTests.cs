@@ -216,6 +216,19 @@ public sealed class PromptDiffRulesTests
     }
 
     [Fact]
+    public void Compare_AKeyThatIsNoPlainNameWrittenAsAPlaceholder_IsAnAddedPlaceholder()
+    {
+        var after = Base.Replace("\"Ticket: {{ticket}}\"", "\"Ticket: {{ticket}} {{user-tier}}\"",
+                StringComparison.Ordinal)
+            .Replace("ticket: I was", "user-tier: gold\n    ticket: I was", StringComparison.Ordinal);
+
+        var diff = Diff(Base, after);
+
+        diff.Reasons.ShouldContain(new BumpReason(VersionBump.Major,
+            "placeholder {{user-tier}} added, and every placeholder is required (§5: MAJOR)"));
+    }
+
+    [Fact]
     public void Compare_ChangedMessage_ListsTheChangedLinesPerRole()
     {
         var diff = Diff(Base, Base.Replace("You triage support tickets.", "You sort tickets.",

@@ -190,6 +190,28 @@ public sealed class PromptLinterTests
     }
 
     [Fact]
+    public void Lint_ATestDataKeyThatIsNoPlainName_IsFilledSoOnlyWarnedAsNotPortable() =>
+        Lint(Clean.Replace("question", "user-name", StringComparison.Ordinal)).ShouldBe(
+            [new LintFinding(File, 5, LintSeverity.Warning, "placeholder-syntax", "messages[0].content: "
+                + "{{user-name}} is filled by gh-models, as the test data gives user-name, but Prompty, Jinja2 and "
+                + "Mustache take only names of letters, digits and underscores: rename user-name to user_name here "
+                + "and in the test data to keep the prompt portable")]);
+
+    [Fact]
+    public void Lint_ACaseWithoutAKeyAnotherCaseFills_IsAMissingVariable() =>
+        Lint(Clean.Replace("question", "user-name", StringComparison.Ordinal)
+                .Replace("Why?", "Why?\n  - id: two", StringComparison.Ordinal))
+            .Where(f => f.Rule == "missing-variable").ShouldBe([Error(9, "missing-variable", "test case \"two\" "
+                + "(testData[1]) has no value for {{user-name}}, which messages[0] uses: add user-name: to the case")]);
+
+    [Fact]
+    public void Lint_AnUnusedKeyThatIsNoPlainName_SaysGhModelsWouldFillIt() =>
+        Lint(Clean.Replace("    question: Why?", "    question: Why?\n    a.b: x", StringComparison.Ordinal))
+            .ShouldBe([new LintFinding(File, 9, LintSeverity.Warning, "unused-variable", "test case \"one\" "
+                + "(testData[0]) gives a.b, which no message, evaluator or check uses: remove it, or write {{a.b}} "
+                + "where it belongs (gh-models fills it; name it a_b for Prompty and Jinja2 to fill it too)")]);
+
+    [Fact]
     public void Lint_FiveDifferentFaults_ReportsAllFive()
     {
         var text = """
