@@ -80,6 +80,35 @@ public sealed class PromptFileFaultTests : IDisposable
         fake.Requests.ShouldHaveSingleItem().Json["messages"]![0]!["content"]!.ToString().ShouldBe("Greet Ada");
     }
 
+    [Fact]
+    public async Task RegexCheckPlaceholder_LintCountsItAndTestFillsIt()
+    {
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("refund (full)"));
+        Write("r.prompt.yml", """
+            name: r
+            model: openai/gpt-4o
+            messages:
+              - role: user
+                content: 'Say {{word}}'
+            testData:
+              - id: one
+                word: refund
+                expected: refund (full)
+            checks:
+              - type: regex
+                value: '^{{expected}}$'
+            metadata:
+              version: 1.0.0
+              reviewers: [alice]
+            """);
+
+        var lint = Frugal("prompt lint r.prompt.yml");
+        var test = Frugal($"prompt test r.prompt.yml --no-cache --min-efficiency 0 --endpoint {fake.BaseUrl}");
+
+        lint.ExitCode.ShouldBe(0, "the lint counts {{expected}} in the regex as a use of the value: " + lint.Stdout);
+        test.ExitCode.ShouldBe(0, "the reply 'refund (full)' matches ^refund\\ \\(full\\)$: " + test.Stdout);
+    }
+
     private void Write(string name, string text)
     {
         var path = _home.Combine("work", name);

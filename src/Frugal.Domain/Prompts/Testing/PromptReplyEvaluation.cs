@@ -81,7 +81,7 @@ public static class PromptReplyEvaluation
         {
             ContainsCheck c => Contains(c, PromptTemplate.Render(c.Value, testCase.Values).Text, reply.Text),
             EqualsCheck e => Equal(e, PromptTemplate.Render(e.Value, testCase.Values).Text, reply.Text),
-            RegexCheck r => Matches(r, reply.Text),
+            RegexCheck r => Matches(r, Pattern(r, testCase), reply.Text),
             IsJsonCheck => ParseJson(reply.Text, out _),
             JsonSchemaCheck s => Schema(s, reply.Text),
             MaxOutputTokensCheck m => reply.OutputTokens <= m.Tokens
@@ -111,18 +111,37 @@ public static class PromptReplyEvaluation
             ? null
             : $"reply {(check.Negated ? "equals" : "does not equal")} '{value}'";
 
-    private static string? Matches(RegexCheck check, string reply)
+    /// <summary>
+    /// The check's pattern with its placeholders filled, each value regex-escaped (<see cref="Regex.Escape"/>), so a
+    /// value matches as the text it is: <c>^{{amount}}$</c> with amount <c>1.5</c> matches <c>1.5</c>, not
+    /// <c>125</c>. (promptfoo inserts the raw value into its regex; here regex syntax belongs in the check itself.)
+    /// </summary>
+    public static string Pattern(RegexCheck check, PromptTestCase testCase)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(testCase);
+        var escaped = testCase.Values.ToDictionary(v => v.Key, v => Regex.Escape(v.Value), StringComparer.Ordinal);
+        return PromptTemplate.Render(check.Pattern, escaped).Text;
+    }
+
+    private static string? Matches(RegexCheck check, string pattern, string reply)
     {
         try
         {
-            var found = Regex.IsMatch(reply, check.Pattern, RegexOptions.None, RegexTimeout);
+            var found = Regex.IsMatch(reply, pattern, RegexOptions.None, RegexTimeout);
             return found != check.Negated
                 ? null
-                : $"reply {(check.Negated ? "matches" : "does not match")} /{check.Pattern}/";
+                : $"reply {(check.Negated ? "matches" : "does not match")} /{pattern}/";
         }
         catch (RegexMatchTimeoutException)
         {
-            return $"/{check.Pattern}/ took longer than {RegexTimeout.TotalSeconds} s to match";
+            return $"/{pattern}/ took longer than {RegexTimeout.TotalSeconds} s to match";
+        }
+        catch (ArgumentException e)
+        {
+            // The pattern compiled when the file was read, but a value inside a character class can still break it:
+            // [{{range}}] with the value z-a is a range in reverse order.
+            return $"/{pattern}/ is not a valid .NET regular expression once filled in ({e.Message})";
         }
     }
 

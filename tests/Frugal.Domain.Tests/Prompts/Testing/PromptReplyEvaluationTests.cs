@@ -44,6 +44,31 @@ public sealed class PromptReplyEvaluationTests
     }
 
     [Fact]
+    public void Evaluate_RegexPlaceholders_AreFilledWithTheValueRegexEscaped()
+    {
+        var amount = new PromptTestCase(new Dictionary<string, string> { ["amount"] = "1.5 (USD)" });
+        var check = With(new RegexCheck("^total {{amount}}$"));
+
+        var literal = PromptReplyEvaluation.Evaluate(check, amount, new PromptReply("total 1.5 (USD)", 1, 1, false));
+        var other = PromptReplyEvaluation.Evaluate(check, amount, new PromptReply("total 125 USD", 1, 1, false));
+
+        literal.Single().Outcome.ShouldBe(AssertionOutcome.Passed);
+        other.Single().Detail.ShouldBe(@"reply does not match /^total 1\.5\ \(USD\)$/");
+    }
+
+    [Fact]
+    public void Evaluate_ARegexAValueBreaks_FailsWithTheReason()
+    {
+        var range = new PromptTestCase(new Dictionary<string, string> { ["range"] = "z-a" });
+
+        var result = PromptReplyEvaluation.Evaluate(With(new RegexCheck("[{{range}}]")), range,
+            new PromptReply("x", 1, 1, false)).Single();
+
+        result.Outcome.ShouldBe(AssertionOutcome.Failed);
+        result.Detail!.ShouldStartWith("/[z-a]/ is not a valid .NET regular expression once filled in (");
+    }
+
+    [Fact]
     public void Evaluate_JsonSchema_ReportsWhereTheReplyBreaksIt()
     {
         var check = new JsonSchemaCheck("""
