@@ -1,4 +1,5 @@
 using Frugal.Domain.Prompts;
+using Frugal.Domain.Prompts.Lint;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -92,9 +93,12 @@ public static partial class PromptFile
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         var reader = new Reader();
-        var prompt = reader.Document(text);
-        var problems = reader.Problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
-        return new PromptFileReading(path, prompt, problems, reader.Map);
+        var shape = YamlShape.Read(text);
+        var prompt = reader.Document(text, shape.Fault);
+        // A problem that quotes the file (a value in the wrong place) must not print a key pasted there.
+        var problems = reader.Problems.OrderBy(p => p.Line).ThenBy(p => p.Column)
+            .Select(p => p with { Message = SecretPatterns.Redact(p.Message) }).ToList();
+        return new PromptFileReading(path, prompt, problems, reader.Map) { Scalars = shape.Scalars };
     }
 
     private sealed partial class Reader
@@ -106,12 +110,12 @@ public static partial class PromptFile
 
         public PromptSourceMap Map { get; } = new();
 
-        public PromptDefinition Document(string text)
+        public PromptDefinition Document(string text, YamlShapeFault? fault)
         {
             var stream = new YamlStream();
             try
             {
-                if (YamlShape.FirstFault(text) is { } fault)
+                if (fault is not null)
                 {
                     // Aliases can expand exponentially (a few hundred bytes to gigabytes), and deep nesting would
                     // overflow the stack while loading: a prompt file has no use for either.

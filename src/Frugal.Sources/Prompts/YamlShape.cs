@@ -28,10 +28,18 @@ internal static class YamlShape
     /// Where the first alias or the first collection beyond <see cref="MaxDepth"/> is, whichever comes first; null
     /// when there is neither (or the text does not parse: the load that follows reports the syntax error).
     /// </summary>
-    public static YamlShapeFault? FirstFault(string text)
+    public static YamlShapeFault? FirstFault(string text) => Read(text).Fault;
+
+    /// <summary>
+    /// Reads <paramref name="text"/> as far as it parses: the first fault, and every scalar (keys too) as YAML
+    /// decodes it, escapes resolved and folded lines joined, for checks on the text the tree holds.
+    /// </summary>
+    public static YamlShapeReport Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var depth = 0;
+        YamlShapeFault? fault = null;
+        var scalars = new List<YamlText>();
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -40,11 +48,16 @@ internal static class YamlShape
                 switch (parser.Current)
                 {
                     case AnchorAlias alias:
-                        return new YamlShapeFault(alias.Start, YamlShapeFaultKind.Alias);
+                        fault ??= new YamlShapeFault(alias.Start, YamlShapeFaultKind.Alias);
+                        break;
                     case SequenceStart or MappingStart when ++depth > MaxDepth:
-                        return new YamlShapeFault(parser.Current.Start, YamlShapeFaultKind.TooDeep);
+                        fault ??= new YamlShapeFault(parser.Current.Start, YamlShapeFaultKind.TooDeep);
+                        break;
                     case SequenceEnd or MappingEnd:
                         depth--;
+                        break;
+                    case Scalar scalar:
+                        scalars.Add(new YamlText((int)scalar.Start.Line, (int)scalar.End.Line, scalar.Value));
                         break;
                 }
             }
@@ -54,11 +67,22 @@ internal static class YamlShape
             // The load that follows reports the syntax error with its position.
         }
 
-        return null;
+        return new YamlShapeReport(fault, scalars);
     }
 }
 
-/// <summary>What <see cref="YamlShape.FirstFault"/> found, and where.</summary>
+/// <summary>What <see cref="YamlShape.Read"/> found.</summary>
+/// <param name="Fault">The first alias or collection too deep; null when there is none.</param>
+/// <param name="Scalars">Every scalar read, in file order.</param>
+internal sealed record YamlShapeReport(YamlShapeFault? Fault, IReadOnlyList<YamlText> Scalars);
+
+/// <summary>A scalar as YAML decodes it, and the lines it is written on.</summary>
+/// <param name="Line">Its first line, from 1.</param>
+/// <param name="EndLine">Its last line.</param>
+/// <param name="Text">Its decoded text.</param>
+internal readonly record struct YamlText(int Line, int EndLine, string Text);
+
+/// <summary>A fault <see cref="YamlShape"/> refuses, and where it is.</summary>
 /// <param name="Start">Where the alias or the collection too deep starts.</param>
 /// <param name="Kind">Which fault it is.</param>
 internal sealed record YamlShapeFault(Mark Start, YamlShapeFaultKind Kind)

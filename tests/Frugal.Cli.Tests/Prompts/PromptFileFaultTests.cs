@@ -14,6 +14,9 @@ public sealed class PromptFileFaultTests : IDisposable
     /// <summary>An address nothing listens on: no test here gets as far as a call.</summary>
     private const string NoEndpoint = "http://127.0.0.1:9";
 
+    /// <summary>A made-up key of OpenAI's shape.</summary>
+    private const string Key = "sk-proj-ABCDEFGHIJ0123456789abcdefghij";
+
     private readonly TempFolder _home = new();
 
     public void Dispose() => _home.Dispose();
@@ -107,6 +110,40 @@ public sealed class PromptFileFaultTests : IDisposable
 
         lint.ExitCode.ShouldBe(0, "the lint counts {{expected}} in the regex as a use of the value: " + lint.Stdout);
         test.ExitCode.ShouldBe(0, "the reply 'refund (full)' matches ^refund\\ \\(full\\)$: " + test.Stdout);
+    }
+
+    [Theory]
+    [InlineData("prompt lint s.prompt.yml", 1)]
+    [InlineData("prompt test s.prompt.yml --no-cache --endpoint " + NoEndpoint, 1)]
+    [InlineData("prompt diff s.prompt.yml s.prompt.yml", 2)]
+    public void ASecretInAStructuralProblem_IsShownByItsKindByEveryCommand(string command, int exitCode)
+    {
+        Write("s.prompt.yml", "name: s\nmodel: openai/gpt-4o\nresponseFormat: " + Key + "\nmessages:\n"
+            + "  - role: user\n    content: hello\nmetadata:\n  version: 1.0.0\n  reviewers: [alice]\n");
+
+        var result = Frugal(command);
+
+        result.ExitCode.ShouldBe(exitCode, result.Stderr);
+        (result.Stdout + result.Stderr).ShouldNotContain(Key);
+        (result.Stdout + result.Stderr).ShouldContain("responseFormat \"[OpenAI API key]\" is not a format");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" --json")]
+    public void Diff_ASecretInChangedLinesOrValues_IsShownByItsKind(string json)
+    {
+        const string Text = "name: s\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: |\n"
+            + "      Use KEY\n      today\ntestData:\n  - id: one\n    token: KEY\nmetadata:\n  version: 1.0.0\n";
+        Write("old.prompt.yml", Text.Replace("KEY", "none", StringComparison.Ordinal));
+        Write("new.prompt.yml", Text.Replace("KEY", Key, StringComparison.Ordinal));
+
+        var result = Frugal("prompt diff old.prompt.yml new.prompt.yml" + json);
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        (result.Stdout + result.Stderr).ShouldNotContain("ABCDEFGHIJ0123456789");
+        result.Stdout.ShouldContain("+ Use [OpenAI API key]");
+        result.Stdout.ShouldContain("token=[OpenAI API key]");
     }
 
     private void Write(string name, string text)

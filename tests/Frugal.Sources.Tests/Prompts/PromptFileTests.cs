@@ -489,6 +489,16 @@ public sealed class PromptFileTests : IDisposable
     }
 
     [Fact]
+    public void Parse_ASecretQuotedByAProblem_IsShownByItsKind()
+    {
+        var reading = Parse("name: s\nmodel: openai/gpt-4o\nresponseFormat: sk-proj-ABCDEFGHIJ0123456789abcdefghij\n"
+            + "messages:\n  - role: user\n    content: hi\n");
+
+        reading.Problems.ShouldBe([new PromptFileProblem(3, 17, "responseFormat \"[OpenAI API key]\" is not a "
+            + "format: use text, json_object or json_schema")]);
+    }
+
+    [Fact]
     public void Parse_YamlAliases_AreRefusedBeforeTheyCanExpand()
     {
         // Nine levels of nine aliases would expand to 9^9 nodes when walked.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Frugal.Domain.Prompts.Lint;
 
 namespace Frugal.Domain.Prompts.Testing;
 
@@ -34,7 +35,11 @@ public static class PromptReplyEvaluation
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Every evaluator then every check of <paramref name="prompt"/>, on <paramref name="reply"/>.</summary>
+    /// <summary>
+    /// Every evaluator then every check of <paramref name="prompt"/>, on <paramref name="reply"/>. Names and details
+    /// quote the file and the reply, so what looks like a secret in them is shown by its kind, as the lint shows it
+    /// (<see cref="SecretPatterns.Redact"/>).
+    /// </summary>
     public static IReadOnlyList<AssertionResult> Evaluate(
         PromptDefinition prompt, PromptTestCase testCase, PromptReply reply)
     {
@@ -44,7 +49,11 @@ public static class PromptReplyEvaluation
         var results = new List<AssertionResult>();
         results.AddRange(prompt.Evaluators.Select(e => Evaluator(e, testCase, reply)));
         results.AddRange(prompt.Checks.Select(c => Check(c, testCase, reply)));
-        return results;
+        return [.. results.Select(r => r with
+        {
+            Name = SecretPatterns.Redact(r.Name),
+            Detail = r.Detail is null ? null : SecretPatterns.Redact(r.Detail),
+        })];
     }
 
     private static AssertionResult Evaluator(PromptEvaluator evaluator, PromptTestCase testCase, PromptReply reply)

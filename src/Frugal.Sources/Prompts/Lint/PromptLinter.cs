@@ -239,19 +239,43 @@ public static partial class PromptLinter
             ? string.Empty
             : $" (a special token of {string.Join(" and ", special.SpecialIn.Select(e => e.Name()))})";
 
+        /// <summary>
+        /// Every line whose text holds a secret, then every value that holds one only once YAML decodes it (an
+        /// escape such as <c>"\x73k-…"</c>, or a key split over lines): gh-models sends the decoded text.
+        /// </summary>
         public void Secrets(string text)
         {
+            var found = new HashSet<(int Line, string Name)>();
             var lines = text.Split('\n');
             for (var i = 0; i < lines.Length; i++)
             {
                 foreach (var name in SecretPatterns.Find(lines[i]).Select(s => s.Name).Distinct())
                 {
-                    var article = "AEIOU".Contains(name[0], StringComparison.Ordinal) ? "an" : "a";
-                    Error(i + 1, LintRules.Secret, $"holds what looks like {article} {name} in plain text: "
-                        + "remove it (and revoke it if it is real); pass keys through the environment, never in a "
-                        + "prompt file");
+                    found.Add((i + 1, name));
+                    Error(i + 1, LintRules.Secret, SecretMessage(name, "in plain text"));
                 }
             }
+
+            foreach (var scalar in reading.Scalars)
+            {
+                foreach (var name in SecretPatterns.Find(scalar.Text).Select(s => s.Name).Distinct())
+                {
+                    var lineCount = scalar.EndLine - scalar.Line + 1;
+                    if (!Enumerable.Range(scalar.Line, lineCount).Any(line => found.Contains((line, name))))
+                    {
+                        found.Add((scalar.Line, name));
+                        Error(scalar.Line, LintRules.Secret, SecretMessage(name, "once YAML decodes the value (an "
+                            + "escape or a line break hides it in the text)"));
+                    }
+                }
+            }
+        }
+
+        private static string SecretMessage(string name, string how)
+        {
+            var article = "AEIOU".Contains(name[0], StringComparison.Ordinal) ? "an" : "a";
+            return $"holds what looks like {article} {name} {how}: remove it (and revoke it if it is real); pass keys "
+                + "through the environment, never in a prompt file";
         }
     }
 }

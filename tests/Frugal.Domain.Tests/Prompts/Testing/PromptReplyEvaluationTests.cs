@@ -69,6 +69,16 @@ public sealed class PromptReplyEvaluationTests
     }
 
     [Fact]
+    public void Evaluate_ASecretInAValueOrTheReply_IsShownByItsKind()
+    {
+        var result = One(new ContainsCheck("sk-proj-ABCDEFGHIJ0123456789abcdefghij") { Description = "no "
+            + "ghp_0123456789abcdefghijABCDEFGHIJ0123456" }, "nothing");
+
+        result.Name.ShouldBe("contains (no [GitHub token])");
+        result.Detail.ShouldBe("reply does not contain '[OpenAI API key]'");
+    }
+
+    [Fact]
     public void Evaluate_JsonSchema_ReportsWhereTheReplyBreaksIt()
     {
         var check = new JsonSchemaCheck("""

@@ -170,6 +170,24 @@ public sealed class PromptLinterTests
         findings[0].Message.ShouldNotContain("ghp_0123");
     }
 
+    [Theory]
+    [InlineData(@"""Answer \x73k-proj-ABCDEFGHIJ0123456789abcdefghij {{question}}""")]
+    [InlineData("\"Answer sk-proj-ABCDEFGHIJ\\\n      0123456789abcdefghij {{question}}\"")]
+    [InlineData("\"Answer sk-proj-ABCDEF\\u0047HIJ0123456789abcdefghij {{question}}\"")]
+    public void Lint_ASecretOnlyYamlDecodingReveals_IsFoundOnItsValuesLine(string content)
+    {
+        var findings = Lint(Clean.Replace("\"Answer {{question}}\"", content, StringComparison.Ordinal));
+
+        findings.ShouldBe([Error(5, "secret", "holds what looks like an OpenAI API key once YAML decodes the value "
+            + "(an escape or a line break hides it in the text): remove it (and revoke it if it is real); pass keys "
+            + "through the environment, never in a prompt file")]);
+    }
+
+    [Fact]
+    public void Lint_ASecretInPlainText_IsReportedOnceNotAgainForItsDecodedValue() =>
+        Lint(Clean.Replace("Why?", "sk-proj-ABCDEFGHIJ0123456789abcdefghij", StringComparison.Ordinal))
+            .Select(f => (f.Line, f.Rule)).ShouldBe([(8, "secret")]);
+
     [Fact]
     public void LintFile_ALatin1File_IsAYamlSyntaxErrorOnItsLine()
     {
