@@ -14,7 +14,8 @@ namespace Frugal.Domain.Prompts;
 /// Rendering is one left-to-right pass with no escaping of any kind: a value is inserted as it is, and text
 /// inserted from a value is never scanned again (gh-models substitutes key after key in random order, so a value
 /// holding another <c>{{key}}</c> renders differently from run to run there; a lint should flag such values). Every
-/// other template-like form is reported by <see cref="Scan"/> as a <see cref="PlaceholderIssue"/>, never rendered.
+/// other template-like form is reported by <see cref="Scan"/> as a <see cref="PlaceholderIssue"/>, and rendered
+/// only when it is a test-data key written as <c>{{key}}</c>.
 /// </remarks>
 public static class PromptTemplate
 {
