@@ -146,6 +146,24 @@ public sealed class PromptFileFaultTests : IDisposable
         result.Stdout.ShouldContain("token=[OpenAI API key]");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" --json --junit j.xml")]
+    public async Task Test_AKeyInACaseIdOrACheck_IsShownByItsKind(string options)
+    {
+        await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("no key"));
+        Write("k.prompt.yml", "name: k\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: hi\n"
+            + "testData:\n  - id: " + Key + "\nchecks:\n  - type: equals\n    value: " + Key + "\n");
+
+        var result = Frugal($"prompt test k.prompt.yml --no-cache --endpoint {fake.BaseUrl}{options}");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        (result.Stdout + result.Stderr).ShouldNotContain(Key);
+        result.Stdout.ShouldContain("[OpenAI API key]");
+        var junit = _home.Combine("work", "j.xml");
+        (File.Exists(junit) ? File.ReadAllText(junit) : string.Empty).ShouldNotContain(Key);
+    }
+
     private void Write(string name, string text)
     {
         var path = _home.Combine("work", name);
