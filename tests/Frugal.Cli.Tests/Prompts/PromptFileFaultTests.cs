@@ -6,8 +6,8 @@ using Shouldly;
 namespace Frugal.Cli.Tests.Prompts;
 
 /// <summary>
-/// Prompt files that once crashed or misled <c>frugal prompt lint</c>, <c>test</c>, <c>diff</c> and <c>import</c>:
-/// each command reads them the same way and reports the fault, exit code and all.
+/// Prompt files that once crashed or misled <c>frugal prompt lint</c>, <c>test</c>, <c>diff</c>, <c>import</c> or
+/// <c>export</c>: each command reads them the same way and reports the fault, exit code and all.
 /// </summary>
 public sealed class PromptFileFaultTests : IDisposable
 {
@@ -26,7 +26,7 @@ public sealed class PromptFileFaultTests : IDisposable
     [InlineData("prompt test d.prompt.yml --no-cache --endpoint " + NoEndpoint, 1)]
     [InlineData("prompt diff d.prompt.yml d.prompt.yml", 2)]
     [InlineData("prompt import d.prompty -o -", 1)]
-    public void DeeplyNestedYaml_IsAProblemNotAStackOverflow(string command, int exitCode)
+    public void Command_DeeplyNestedYaml_IsAProblemNotAStackOverflow(string command, int exitCode)
     {
         var nesting = new string('[', 30_000) + new string(']', 30_000);
         Write("d.prompt.yml", "name: d\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: hi\n"
@@ -44,7 +44,7 @@ public sealed class PromptFileFaultTests : IDisposable
     [InlineData("prompt test l.prompt.yml --no-cache --endpoint " + NoEndpoint, 1, "l.prompt.yml:5:17:")]
     [InlineData("prompt diff l.prompt.yml l.prompt.yml", 2, "l.prompt.yml:5:")]
     [InlineData("prompt export l.prompt.yml -o -", 1, "l.prompt.yml:5:")]
-    public void ALatin1File_IsRefusedWithItsLine(string command, int exitCode, string where)
+    public void Command_ALatin1File_IsRefusedWithItsLine(string command, int exitCode, string where)
     {
         var path = _home.Combine("work", "l.prompt.yml");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -61,7 +61,7 @@ public sealed class PromptFileFaultTests : IDisposable
     [Theory]
     [InlineData("prompt lint .", 1)]
     [InlineData("prompt test . --no-cache --endpoint " + NoEndpoint, 1)]
-    public void AFileNameThatIsNotUtf8_IsNamedAsSuch(string command, int exitCode)
+    public void Command_AFileNameThatIsNotUtf8_IsNamedAsSuch(string command, int exitCode)
     {
         var result = Frugal(command, setup: "printf 'name: x\\n' > \"$(printf 'caf\\351.prompt.yml')\"");
 
@@ -84,7 +84,7 @@ public sealed class PromptFileFaultTests : IDisposable
     }
 
     [Fact]
-    public async Task RegexCheckPlaceholder_LintCountsItAndTestFillsIt()
+    public async Task LintAndTest_ARegexCheckPlaceholder_AgreeItIsFilled()
     {
         await using var fake = await FakeChatServer.StartAsync((_, _) => new FakeAnswer("refund (full)"));
         Write("r.prompt.yml", """
@@ -116,7 +116,7 @@ public sealed class PromptFileFaultTests : IDisposable
     [InlineData("prompt lint s.prompt.yml", 1)]
     [InlineData("prompt test s.prompt.yml --no-cache --endpoint " + NoEndpoint, 1)]
     [InlineData("prompt diff s.prompt.yml s.prompt.yml", 2)]
-    public void ASecretInAStructuralProblem_IsShownByItsKindByEveryCommand(string command, int exitCode)
+    public void Command_ASecretInAStructuralProblem_IsShownByItsKind(string command, int exitCode)
     {
         Write("s.prompt.yml", "name: s\nmodel: openai/gpt-4o\nresponseFormat: " + Key + "\nmessages:\n"
             + "  - role: user\n    content: hello\nmetadata:\n  version: 1.0.0\n  reviewers: [alice]\n");
