@@ -4,6 +4,7 @@ using System.Text.Json;
 using Frugal.Cli.Infrastructure;
 using Frugal.Domain.Prompts;
 using Frugal.Domain.Prompts.Diff;
+using Frugal.Domain.Prompts.Lint;
 using Frugal.Sources.Git;
 using Frugal.Sources.Prompts;
 
@@ -64,7 +65,7 @@ internal static class PromptDiffCommand
 
         if (diff.Failure is { } failure)
         {
-            Console.Error.WriteLine($"frugal: {failure}");
+            Console.Error.WriteLine($"frugal: {SecretPatterns.Redact(failure)}");
             return CliError.FailureExitCode;
         }
 
@@ -78,8 +79,18 @@ internal static class PromptDiffCommand
             : throw CliError.Usage(new PromptFileException(side.Name, reading.Problems).Message);
     }
 
-    /// <summary>The report for people.</summary>
+    /// <summary>
+    /// The report for people. Like the lint, it never prints what looks like a secret: a key in a changed message
+    /// line or test value is shown by its kind (<see cref="SecretPatterns.Redact"/>).
+    /// </summary>
     internal static void Write(TextWriter output, PromptDiff diff, string oldName, string newName)
+    {
+        using var report = new StringWriter(CultureInfo.InvariantCulture) { NewLine = output.NewLine };
+        WriteReport(report, diff, oldName, newName);
+        output.Write(SecretPatterns.Redact(report.ToString()));
+    }
+
+    private static void WriteReport(TextWriter output, PromptDiff diff, string oldName, string newName)
     {
         output.WriteLine($"prompt diff {oldName} -> {newName}");
         output.WriteLine(diff.Changes.Count == 0 ? "No changes." : "Changes:");
@@ -124,7 +135,7 @@ internal static class PromptDiffCommand
 
     /// <summary>
     /// The report as JSON: <c>{"old", "new", "changes": [...], "tokens": [...], "required", "reasons": [...],
-    /// "oldVersion", "newVersion", "declared", "ok", "failure"}</c>.
+    /// "oldVersion", "newVersion", "declared", "ok", "failure"}</c>, every string redacted as in <see cref="Write"/>.
     /// </summary>
     internal static void WriteJson(Stream stream, PromptDiff diff, string oldName, string newName)
     {
@@ -134,21 +145,21 @@ internal static class PromptDiffCommand
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
         json.WriteStartObject();
-        json.WriteString("old", oldName);
-        json.WriteString("new", newName);
+        json.WriteString("old", Safe(oldName));
+        json.WriteString("new", Safe(newName));
         json.WriteStartArray("changes");
         foreach (var change in diff.Changes)
         {
             json.WriteStartObject();
             json.WriteString("area", change.Area);
             json.WriteString("kind", Kind(change.Kind));
-            json.WriteString("subject", change.Subject);
-            json.WriteString("before", change.Before);
-            json.WriteString("after", change.After);
+            json.WriteString("subject", Safe(change.Subject));
+            json.WriteString("before", Safe(change.Before));
+            json.WriteString("after", Safe(change.After));
             json.WriteStartArray("lines");
             foreach (var line in change.Lines)
             {
-                json.WriteStringValue(line);
+                json.WriteStringValue(Safe(line));
             }
 
             json.WriteEndArray();
@@ -160,7 +171,7 @@ internal static class PromptDiffCommand
         foreach (var row in diff.Tokens)
         {
             json.WriteStartObject();
-            json.WriteString("label", row.Label);
+            json.WriteString("label", Safe(row.Label));
             json.WriteString("encoding", row.Encoding.Name());
             json.WriteBoolean("estimate", row.IsEstimate);
             json.WriteNumber("before", row.Before);
@@ -176,18 +187,20 @@ internal static class PromptDiffCommand
         {
             json.WriteStartObject();
             json.WriteString("bump", PromptDiff.Name(reason.Bump));
-            json.WriteString("reason", reason.Reason);
+            json.WriteString("reason", Safe(reason.Reason));
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
-        json.WriteString("oldVersion", diff.OldVersion?.ToString());
-        json.WriteString("newVersion", diff.NewVersion?.ToString());
+        json.WriteString("oldVersion", Safe(diff.OldVersion?.ToString()));
+        json.WriteString("newVersion", Safe(diff.NewVersion?.ToString()));
         json.WriteString("declared", diff.Declared is { } declared ? PromptDiff.Name(declared) : null);
         json.WriteBoolean("ok", diff.Failure is null);
-        json.WriteString("failure", diff.Failure);
+        json.WriteString("failure", Safe(diff.Failure));
         json.WriteEndObject();
     }
+
+    private static string? Safe(string? text) => text is null ? null : SecretPatterns.Redact(text);
 
     private static string Kind(ChangeKind kind) => kind.ToString().ToLowerInvariant();
 }
@@ -204,7 +217,14 @@ internal static class PromptSides
         var file = Path.GetFullPath(argument, directory);
         if (File.Exists(file))
         {
-            return (argument, File.ReadAllText(file));
+            try
+            {
+                return (argument, PromptFile.ReadText(file));
+            }
+            catch (PromptFileException e)
+            {
+                throw CliError.Usage(string.Join("; ", e.Problems.Select(p => $"{argument}:{p.Line}: {p.Message}")));
+            }
         }
 
         var (revision, path) = Split(argument);

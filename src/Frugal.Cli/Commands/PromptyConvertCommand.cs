@@ -117,7 +117,7 @@ internal static class PromptyConvertCommand
             PromptConversion conversion;
             try
             {
-                conversion = convert(input, ReadUtf8(input));
+                conversion = convert(input, PromptFile.ReadText(input));
             }
             catch (PromptFileException e)
             {
@@ -190,23 +190,6 @@ internal static class PromptyConvertCommand
         return File.Exists(target) && !force
             ? $"{target} already exists: not overwritten (use --force, or --output another file)"
             : null;
-    }
-
-    /// <summary>The file's text, refusing bytes that are not UTF-8 rather than replacing them.</summary>
-    private static string ReadUtf8(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        try
-        {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
-                .GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException e)
-        {
-            var line = 1 + bytes.AsSpan(0, Math.Max(0, e.Index)).Count((byte)'\n');
-            throw new PromptFileException(path, [new PromptFileProblem(line, 1,
-                "is not UTF-8 text (Prompty and gh-models read only UTF-8): convert the file to UTF-8")]);
-        }
     }
 
     private static string Noted(int notes) => notes switch

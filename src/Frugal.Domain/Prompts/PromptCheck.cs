@@ -3,7 +3,8 @@ namespace Frugal.Domain.Prompts;
 /// <summary>
 /// One entry of <c>checks:</c>, Frugal's own assertions on every reply (promptfoo's shape: <c>type</c> and
 /// <c>value</c>), kept apart from <c>evaluators</c> so gh-models never meets a kind it does not know. Text values
-/// may hold placeholders, rendered with the test case's values like a message.
+/// may hold placeholders, rendered with the test case's values like a message; in a <c>regex</c> each value is
+/// inserted regex-escaped, so it matches as the text it is.
 /// </summary>
 public abstract record PromptCheck
 {
@@ -41,7 +42,10 @@ public sealed record EqualsCheck(string Value, bool Negated = false) : PromptChe
 }
 
 /// <summary><c>regex</c>: a .NET regular expression matches somewhere in the reply; or <c>not-regex</c>.</summary>
-/// <param name="Pattern">The pattern, checked to compile when the file is read.</param>
+/// <param name="Pattern">
+/// The pattern, checked to compile when the file is read; placeholders are filled with each value regex-escaped
+/// (<see cref="Testing.PromptReplyEvaluation.Pattern"/>).
+/// </param>
 /// <param name="Negated">Whether it must not match.</param>
 public sealed record RegexCheck(string Pattern, bool Negated = false) : PromptCheck
 {

@@ -60,6 +60,18 @@ public sealed record PromptDefinition
     public IReadOnlyList<string> Variables() =>
         Placeholders().Select(p => p.Placeholder.Name).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// Everything gh-models fills in the messages, first appearance first: the exact placeholders
+    /// (<see cref="Variables"/>), then the test-data keys that are not plain names but are written as
+    /// <c>{{key}}</c> (<see cref="PromptTemplate.KeyPlaceholders"/>).
+    /// </summary>
+    public IReadOnlyList<string> Inputs()
+    {
+        var keys = TestData.SelectMany(c => c.Values.Keys).Distinct(StringComparer.Ordinal).ToList();
+        return [.. Variables().Concat(Messages.SelectMany(m => PromptTemplate.KeyPlaceholders(m.Content, keys)))
+            .Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>The messages rendered with <paramref name="values"/>, as they would be sent.</summary>
     public RenderedPrompt Render(IReadOnlyDictionary<string, string> values)
     {

@@ -7,12 +7,15 @@ namespace Frugal.Domain.Prompts;
 /// digits and underscores not starting with a digit, two braces, no spaces. That is the only form every runner
 /// accepts alike: <c>gh models eval</c> substitutes the literal <c>{{key}}</c> string and nothing else, and a name
 /// of that shape is also a valid Jinja2, Liquid and Mustache variable, so an export to Prompty renders the same.
+/// gh-models also fills <c>{{key}}</c> for a test-data key that is no such name (<c>{{user-name}}</c>), and
+/// <see cref="Render"/> does the same; the other runners do not, so a lint flags those as not portable.
 /// </summary>
 /// <remarks>
 /// Rendering is one left-to-right pass with no escaping of any kind: a value is inserted as it is, and text
 /// inserted from a value is never scanned again (gh-models substitutes key after key in random order, so a value
 /// holding another <c>{{key}}</c> renders differently from run to run there; a lint should flag such values). Every
-/// other template-like form is reported by <see cref="Scan"/> as a <see cref="PlaceholderIssue"/>, never rendered.
+/// other template-like form is reported by <see cref="Scan"/> as a <see cref="PlaceholderIssue"/>, and rendered
+/// only when it is a test-data key written as <c>{{key}}</c>.
 /// </remarks>
 public static class PromptTemplate
 {
@@ -71,31 +74,65 @@ public static class PromptTemplate
     }
 
     /// <summary>
-    /// Substitutes every exact <c>{{name}}</c> whose name <paramref name="values"/> holds, in one pass and without
-    /// escaping. Placeholders without a value stay as written and are listed in <see cref="TemplateRender.Missing"/>.
+    /// Substitutes <c>{{key}}</c> for every key of <paramref name="values"/>, as gh-models does: any key, not only a
+    /// plain name (<c>{{user-name}}</c> and <c>{{a.b}}</c> are filled when the test data has <c>user-name</c> and
+    /// <c>a.b</c>), in one left-to-right pass and without escaping. Exact <c>{{name}}</c> placeholders without a
+    /// value stay as written and are listed in <see cref="TemplateRender.Missing"/>.
     /// </summary>
+    /// <remarks>
+    /// From each <c>{{</c>, the key is the text up to the next <c>}}</c> (or, for the rare key holding <c>}</c>, the
+    /// longest key written there); when none has a value, the search moves on one character, so
+    /// <c>{{{name}}}</c> renders as <c>{value}</c>. gh-models replaces key after key in an order Go leaves random,
+    /// which gives the same text whenever no value holds another <c>{{key}}</c> and no two keys overlap.
+    /// </remarks>
     public static TemplateRender Render(string text, IReadOnlyDictionary<string, string> values)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(values);
+        var keys = new KeyFinder(values);
         var output = new StringBuilder(text.Length);
         var missing = new List<string>();
         var copied = 0;
-        foreach (var placeholder in Substituted(text))
+        var i = 0;
+        while ((i = text.IndexOf("{{", i, StringComparison.Ordinal)) >= 0)
         {
-            if (values.TryGetValue(placeholder.Name, out var value))
+            var close = text.IndexOf("}}", i + 2, StringComparison.Ordinal);
+            if (keys.At(text, i, close) is { } key)
             {
-                output.Append(text, copied, placeholder.Offset - copied).Append(value);
-                copied = placeholder.Offset + placeholder.Length;
+                output.Append(text, copied, i - copied).Append(values[key]);
+                i = copied = i + key.Length + 4;
             }
-            else if (!missing.Contains(placeholder.Name))
+            else if (close >= 0 && IsName(text.AsSpan(i + 2, close - i - 2)))
             {
-                missing.Add(placeholder.Name);
+                var name = text[(i + 2)..close];
+                if (!missing.Contains(name))
+                {
+                    missing.Add(name);
+                }
+
+                i = close + 2;
+            }
+            else
+            {
+                i++;
             }
         }
 
         output.Append(text, copied, text.Length - copied);
         return new TemplateRender(output.ToString(), missing);
+    }
+
+    /// <summary>
+    /// The keys of <paramref name="keys"/> that <paramref name="text"/> writes as <c>{{key}}</c> and that are not
+    /// plain names (plain names are <see cref="Placeholders"/>): gh-models substitutes them too, but Jinja2, Liquid
+    /// and Mustache do not read them as one variable.
+    /// </summary>
+    public static IReadOnlyList<string> KeyPlaceholders(string text, IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(keys);
+        return [.. keys.Where(k => k.Length > 0 && !IsName(k)
+            && text.Contains("{{" + k + "}}", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -224,6 +261,39 @@ public static class PromptTemplate
         }
 
         return close + 1;
+    }
+
+    /// <summary>Finds which key of a test case is written as <c>{{key}}</c> at a place in a text.</summary>
+    private sealed class KeyFinder(IReadOnlyDictionary<string, string> values)
+    {
+        private readonly int _longest = values.Keys.Select(k => k.Length).DefaultIfEmpty(-1).Max();
+
+        private readonly List<string> _braced = [.. values.Keys.Where(k => k.Contains('}', StringComparison.Ordinal))];
+
+        /// <summary>
+        /// The key written as <c>{{key}}</c> at <paramref name="open"/>, whose first <c>}}</c> after it is at
+        /// <paramref name="close"/> (-1 for none); the longest, should keys holding <c>}</c> make several fit; null
+        /// when none does.
+        /// </summary>
+        public string? At(string text, int open, int close)
+        {
+            string? key = null;
+            if (close >= 0 && close - open - 2 <= _longest && values.ContainsKey(text[(open + 2)..close]))
+            {
+                key = text[(open + 2)..close];
+            }
+
+            foreach (var braced in _braced)
+            {
+                if (braced.Length > (key?.Length ?? -1)
+                    && text.AsSpan(open + 2).StartsWith(braced + "}}", StringComparison.Ordinal))
+                {
+                    key = braced;
+                }
+            }
+
+            return key;
+        }
     }
 
     /// <summary>Line starts of one text, for 1-based line and column numbers.</summary>

@@ -161,6 +161,23 @@ public sealed class SemanticVersion : IComparable<SemanticVersion>, IEquatable<S
     };
 
     /// <summary>
+    /// <see cref="Next"/>, or false when the number to increment is already <see cref="long.MaxValue"/>, the largest
+    /// this type holds (semver itself sets no limit).
+    /// </summary>
+    public bool TryNext(VersionBump bump, [NotNullWhen(true)] out SemanticVersion? next)
+    {
+        var full = bump switch
+        {
+            VersionBump.Major => Major,
+            VersionBump.Minor => Minor,
+            VersionBump.Patch => Patch,
+            _ => 0,
+        };
+        next = full == long.MaxValue ? null : Next(bump);
+        return next is not null;
+    }
+
+    /// <summary>
     /// The kind of change from <paramref name="from"/> to <paramref name="to"/>: the highest of MAJOR, MINOR and
     /// PATCH that went up, while the ones before it stayed the same. <see cref="VersionBump.None"/> when the three
     /// numbers are equal (a pre-release or build change only) or when <paramref name="to"/> is not above

@@ -184,7 +184,7 @@ internal static partial class GoYamlValue
     private static GoValue Integer(long value) =>
         new(GoValueKind.Integer, value.ToString(CultureInfo.InvariantCulture)) { Int64 = value };
 
-    private static GoValue Float(double value) => new(GoValueKind.Float, FormatFloat(value));
+    private static GoValue Float(double value) => new(GoValueKind.Float, FormatFloat(value)) { Float64 = value };
 
     private static string TagOf(GoValueKind kind) => kind switch
     {

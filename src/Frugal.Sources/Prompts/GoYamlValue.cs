@@ -42,6 +42,9 @@ internal sealed record GoValue(GoValueKind Kind, string Text, string? Refused = 
 {
     /// <summary>The integer, when the value is one that fits <c>int64</c> (for a <c>!!float</c> tag).</summary>
     public long? Int64 { get; init; }
+
+    /// <summary>The <c>float64</c>, when the value is a float.</summary>
+    public double? Float64 { get; init; }
 }
 
 /// <summary>

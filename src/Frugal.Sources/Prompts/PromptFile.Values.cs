@@ -119,7 +119,11 @@ public static partial class PromptFile
             return list;
         }
 
-        /// <summary>A number from <paramref name="min"/> to <paramref name="max"/>, written without quotes.</summary>
+        /// <summary>
+        /// A gh-models <c>float64</c> field (<c>temperature</c>, <c>topP</c>, a judge's <c>score</c>) from
+        /// <paramref name="min"/> to <paramref name="max"/>, decoded as its YAML decoder decodes it
+        /// (<see cref="GoNumber"/>).
+        /// </summary>
         private double? Number(
             Dictionary<string, Field> fields, string name, string at, double min, double max, bool required = false)
         {
@@ -134,23 +138,91 @@ public static partial class PromptFile
                 return null;
             }
 
-            if (Plain(field) is { } text
-                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                && double.IsFinite(number))
+            if (GoNumber(field) is not { } number)
             {
-                if (number >= min && number <= max)
-                {
-                    return number;
-                }
-
-                Problem(field.Value, $"{field.Path} {text} is out of range: give a number from "
-                    + $"{min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
                 return null;
             }
 
-            Problem(field.Value, $"{field.Path} must be a number, written without quotes");
+            if (number >= min && number <= max)
+            {
+                return number;
+            }
+
+            Problem(field.Value, $"{field.Path} {Written(field)} is out of range: give a number from "
+                + $"{min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
+
+        /// <summary>
+        /// A gh-models <c>int</c> field (<c>maxTokens</c>) from <paramref name="min"/> to <paramref name="max"/>,
+        /// decoded as its YAML decoder decodes it (<see cref="GoNumber"/>). yaml.v3 also puts a float into an int
+        /// field, dropping the fraction: a fraction is a problem here, since what is sent is not what is written.
+        /// </summary>
+        private long? GoInteger(Dictionary<string, Field> fields, string name, long min, long max)
+        {
+            if (!fields.TryGetValue(name, out var field) || GoNumber(field) is not { } number)
+            {
+                return null;
+            }
+
+            if (number != Math.Truncate(number))
+            {
+                Problem(field.Value, $"{field.Path} {Written(field)} is not a whole number: gh-models' YAML decoder "
+                    + $"drops the fraction and sends {Math.Truncate(number).ToString(CultureInfo.InvariantCulture)}: "
+                    + "write a whole number");
+                return null;
+            }
+
+            if (number >= min && number <= max)
+            {
+                return (long)number;
+            }
+
+            Problem(field.Value, $"{field.Path} {Written(field)} is out of range: give a whole number from "
+                + $"{min.ToString("N0", CultureInfo.InvariantCulture)} to "
+                + $"{max.ToString("N0", CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        /// <summary>
+        /// A number as gh-models' YAML decoder (yaml.v3, <c>decode.go</c> <c>scalar</c>) puts it into a numeric
+        /// field: a plain integer or float in any form it resolves (<c>0x1F</c>, <c>010</c> as octal 8,
+        /// <c>1_000</c>, <c>1e3</c>, <c>.5</c>), tags included (<see cref="GoYamlValue"/>); null, with a problem,
+        /// for what it refuses: text (quoted, a block, <c>!!str</c>), a boolean, null, a date, a list or a mapping,
+        /// and non-finite values, which no parameter takes.
+        /// </summary>
+        private double? GoNumber(Field field)
+        {
+            var value = GoYamlValue.Of(field.Value);
+            if (value.Refused is { } refused)
+            {
+                Problem(field.Value, $"{field.Path} {refused}");
+                return null;
+            }
+
+            double? number = value.Kind switch
+            {
+                GoValueKind.Float => value.Float64,
+                GoValueKind.Integer => value.Int64
+                    ?? (double)ulong.Parse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (number is { } finite && double.IsFinite(finite))
+            {
+                return finite;
+            }
+
+            Problem(field.Value, number is not null
+                ? $"{field.Path} {Written(field)} is not a finite number: give a number"
+                : field.Value is YamlScalarNode { Tag.IsEmpty: false } && value.Kind == GoValueKind.String
+                    ? $"{field.Path} is tagged as text, which gh-models' YAML decoder refuses for a number: write "
+                        + "the number without the tag"
+                    : $"{field.Path} must be a number, written without quotes");
+            return null;
+        }
+
+        /// <summary>The scalar as written, for messages.</summary>
+        private static string Written(Field field) => (field.Value as YamlScalarNode)?.Value ?? string.Empty;
 
         /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, without quotes.</summary>
         private long? Integer(Dictionary<string, Field> fields, string name, long min, long max) =>

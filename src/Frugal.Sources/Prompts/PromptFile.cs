@@ -1,4 +1,5 @@
 using Frugal.Domain.Prompts;
+using Frugal.Domain.Prompts.Lint;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -34,22 +35,56 @@ public static partial class PromptFile
         return reading.IsValid ? reading.Prompt : throw new PromptFileException(path, reading.Problems);
     }
 
-    /// <summary>Reads <paramref name="path"/>: the prompt as far as it reads, every problem, every position.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/>: the prompt as far as it reads, every problem, every position. A file that is
+    /// not UTF-8 (<see cref="ReadText"/>) has that one problem.
+    /// </summary>
     /// <exception cref="PromptFileException">The file cannot be read at all.</exception>
     public static PromptFileReading Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
+        var bytes = ReadBytes(path);
+        return PromptFileText.Decode(bytes, out var text) is { } problem
+            ? new PromptFileReading(path, Reader.Nothing, [problem], new PromptSourceMap())
+            : Parse(path, text);
+    }
+
+    /// <summary>
+    /// The text of <paramref name="path"/> as gh-models' YAML decoder reads it: UTF-8, without a byte order mark
+    /// (a UTF-16 one makes it UTF-16). Bytes that are not valid UTF-8 make gh-models refuse the file, so they are a
+    /// problem here too, with the line and column of the first.
+    /// </summary>
+    /// <exception cref="PromptFileException">
+    /// The file cannot be read (line 0), or it is not valid UTF-8 (the line of the first byte that is not).
+    /// </exception>
+    public static string ReadText(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return PromptFileText.Decode(ReadBytes(path), out var text) is { } problem
+            ? throw new PromptFileException(path, [problem])
+            : text;
+    }
+
+    private static byte[] ReadBytes(string path)
+    {
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
+            && path.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // .NET reads a file name that is not UTF-8 with U+FFFD in place of the bytes it cannot decode, and a name
+            // so changed no longer opens the file.
+            throw new PromptFileException(path, [new PromptFileProblem(0, 0, "cannot be read: its name is not valid "
+                + "UTF-8 (shown with \uFFFD where the bytes are), so it cannot be opened by that name: rename the "
+                + "file with UTF-8 characters")]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PromptFileException(path, [new PromptFileProblem(0, 0, $"cannot be read ({e.Message})")]);
+            throw new PromptFileException(path, [new PromptFileProblem(0, 0,
+                $"cannot be read ({e.Message.TrimEnd('.')}): check the path and its permissions")]);
         }
-
-        return Parse(path, text);
     }
 
     /// <summary>Reads prompt-file text; <paramref name="path"/> only names it.</summary>
@@ -58,31 +93,35 @@ public static partial class PromptFile
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         var reader = new Reader();
-        var prompt = reader.Document(text);
-        var problems = reader.Problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
-        return new PromptFileReading(path, prompt, problems, reader.Map);
+        var shape = YamlShape.Read(text);
+        var prompt = reader.Document(text, shape.Fault);
+        // A problem that quotes the file (a value in the wrong place) must not print a key pasted there.
+        var problems = reader.Problems.OrderBy(p => p.Line).ThenBy(p => p.Column)
+            .Select(p => p with { Message = SecretPatterns.Redact(p.Message) }).ToList();
+        return new PromptFileReading(path, prompt, problems, reader.Map) { Scalars = shape.Scalars };
     }
 
     private sealed partial class Reader
     {
-        private static readonly PromptDefinition Nothing =
+        public static readonly PromptDefinition Nothing =
             new() { Name = string.Empty, Model = string.Empty, Messages = [] };
 
         public List<PromptFileProblem> Problems { get; } = [];
 
         public PromptSourceMap Map { get; } = new();
 
-        public PromptDefinition Document(string text)
+        public PromptDefinition Document(string text, YamlShapeFault? fault)
         {
             var stream = new YamlStream();
             try
             {
-                if (YamlAliases.FirstAlias(text) is { } alias)
+                if (fault is not null)
                 {
-                    // Aliases can expand exponentially (a few hundred bytes to gigabytes): a prompt file has no use
-                    // for them.
-                    Problems.Add(new PromptFileProblem((int)alias.Line, (int)alias.Column,
-                        "YAML aliases (*name) are not allowed in prompt files: write the value out"));
+                    // Aliases can expand exponentially (a few hundred bytes to gigabytes), and deep nesting would
+                    // overflow the stack while loading: a prompt file has no use for either.
+                    Problems.Add(new PromptFileProblem(fault.Line, fault.Column, fault.Kind == YamlShapeFaultKind.Alias
+                        ? "YAML aliases (*name) are not allowed in prompt files: write the value out"
+                        : "not valid YAML for a prompt file: " + YamlShape.TooDeepMessage));
                     return Nothing;
                 }
 
@@ -216,7 +255,7 @@ public static partial class PromptFile
             });
             return new PromptModelParameters
             {
-                MaxTokens = (int?)Integer(fields, "maxTokens", 1, int.MaxValue),
+                MaxTokens = (int?)GoInteger(fields, "maxTokens", 1, int.MaxValue),
                 Temperature = Number(fields, "temperature", "modelParameters", 0, 2),
                 TopP = Number(fields, "topP", "modelParameters", 0, 1),
             };

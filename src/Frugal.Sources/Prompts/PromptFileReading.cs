@@ -15,4 +15,10 @@ public sealed record PromptFileReading(
 {
     /// <summary>Whether the file has no structural problem.</summary>
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>
+    /// Every scalar of the file as YAML decodes it, as far as it parses: what a search of the raw lines misses
+    /// (<c>"\x73k-…"</c>, a value split over lines) is plain here.
+    /// </summary>
+    internal IReadOnlyList<YamlText> Scalars { get; init; } = [];
 }

@@ -138,6 +138,35 @@ public sealed class PromptTemplateTests
         render.Missing.ShouldBe(["city"]);
     }
 
+    [Fact]
+    public void Render_AnyTestDataKey_IsFilledAsGhModelsFillsIt()
+    {
+        // gh-models (pkg/prompt/prompt.go, TemplateString) replaces "{{" + key + "}}" for every key, whatever it is.
+        var values = new Dictionary<string, string> { ["user-name"] = "Ada", ["a.b"] = "x", [" padded "] = "p" };
+
+        var render = PromptTemplate.Render("Hi {{user-name}}, {{a.b}} {{ padded }} {{user_name}} {{a . b}}", values);
+
+        render.Text.ShouldBe("Hi Ada, x p {{user_name}} {{a . b}}");
+        render.Missing.ShouldBe(["user_name"]);
+    }
+
+    [Fact]
+    public void Render_AKeyEndingInABrace_IsFoundPastTheFirstClosingBraces()
+    {
+        var render = PromptTemplate.Render("<{{a}}}>", new Dictionary<string, string> { ["a}"] = "1" });
+
+        render.Text.ShouldBe("<1>");
+    }
+
+    [Fact]
+    public void KeyPlaceholders_KeysThatAreNoPlainNames_WrittenInTheText()
+    {
+        var keys = PromptTemplate.KeyPlaceholders("{{user-name}} {{plain}} {{a.b}} {{user-name}}",
+            ["plain", "user-name", "a.b", "unused-key", "a"]);
+
+        keys.ShouldBe(["user-name", "a.b"]);
+    }
+
     [Property(MaxTest = 500)]
     public bool Render_TextWithoutDoubleBraces_IsUnchanged(string? text)
     {

@@ -87,6 +87,18 @@ public sealed partial class SemanticVersionTests
         Should.Throw<OverflowException>(() => new SemanticVersion(long.MaxValue, 0, 0).Next(VersionBump.Major));
     }
 
+    [Fact]
+    public void TryNext_TheNumberToIncrementAtItsLargest_IsFalseWhereNextWouldOverflow()
+    {
+        var version = SemanticVersion.Parse("9223372036854775807.0.9223372036854775807");
+
+        version.TryNext(VersionBump.Major, out var major).ShouldBeFalse();
+        major.ShouldBeNull();
+        version.TryNext(VersionBump.Patch, out _).ShouldBeFalse();
+        version.TryNext(VersionBump.Minor, out var minor).ShouldBeTrue();
+        minor!.ToString().ShouldBe("9223372036854775807.1.0");
+    }
+
     [Theory]
     [InlineData("1.2.3", "2.0.0", VersionBump.Major)]
     [InlineData("1.2.3", "1.3.0", VersionBump.Minor)]

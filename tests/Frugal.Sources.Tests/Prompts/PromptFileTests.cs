@@ -1,3 +1,4 @@
+using System.Text;
 using Frugal.Domain.Prompts;
 using Frugal.Domain.Prompts.Testing;
 using Frugal.Sources.Prompts;
@@ -167,6 +168,54 @@ public sealed class PromptFileTests : IDisposable
         reading.Prompt.Messages.ShouldBeEmpty();
         reading.Prompt.Name.ShouldBe("broken");
         reading.Positions.Of("testData[0].name[1]").Line.ShouldBe(14);
+    }
+
+    /// <summary>
+    /// Each value as gh-models' YAML decoder (yaml.v3 decode.go, scalar) puts it into ModelParameters: an int field
+    /// takes any integer it resolves (0x, 0o, 0b, a leading 0 as octal, underscores dropped) and a float whose
+    /// fraction it drops (08 is no octal number, so the float 8); a float64 field takes any integer or float.
+    /// </summary>
+    [Theory]
+    [InlineData("maxTokens: 010", 8, null)]
+    [InlineData("maxTokens: 08", 8, null)]
+    [InlineData("maxTokens: 1e3", 1000, null)]
+    [InlineData("maxTokens: 1_000", 1000, null)]
+    [InlineData("maxTokens: 0x10", 16, null)]
+    [InlineData("maxTokens: !!float 64", 64, null)]
+    [InlineData("temperature: 0x1", null, 1.0)]
+    [InlineData("temperature: 0b1", null, 1.0)]
+    [InlineData("temperature: .5", null, 0.5)]
+    [InlineData("temperature: 1_0e-1", null, 1.0)]
+    public void Read_ModelParameters_AreDecodedAsGhModelsDecodesThem(string line, int? maxTokens, double? temperature)
+    {
+        var reading = Parse("name: t\nmodel: openai/gpt-4o\nmodelParameters:\n  " + line
+            + "\nmessages:\n  - role: user\n    content: hi\n");
+
+        reading.Problems.ShouldBeEmpty();
+        reading.Prompt.ModelParameters.ShouldBe(new PromptModelParameters
+        {
+            MaxTokens = maxTokens,
+            Temperature = temperature,
+        });
+    }
+
+    [Theory]
+    [InlineData("maxTokens: !!str 5", "modelParameters.maxTokens is tagged as text, which gh-models' YAML decoder "
+        + "refuses for a number: write the number without the tag")]
+    [InlineData("maxTokens: '5'", "modelParameters.maxTokens must be a number, written without quotes")]
+    [InlineData("maxTokens: 1.5", "modelParameters.maxTokens 1.5 is not a whole number: gh-models' YAML decoder "
+        + "drops the fraction and sends 1: write a whole number")]
+    [InlineData("maxTokens: 0", "modelParameters.maxTokens 0 is out of range: give a whole number from 1 to "
+        + "2,147,483,647")]
+    [InlineData("maxTokens: true", "modelParameters.maxTokens must be a number, written without quotes")]
+    [InlineData("temperature: .nan", "modelParameters.temperature .nan is not a finite number: give a number")]
+    [InlineData("topP: 010", "modelParameters.topP 010 is out of range: give a number from 0 to 1")]
+    public void Read_ModelParametersGhModelsRefusesOrMisreads_AreProblems(string line, string problem)
+    {
+        var reading = Parse("name: t\nmodel: openai/gpt-4o\nmodelParameters:\n  " + line
+            + "\nmessages:\n  - role: user\n    content: hi\n");
+
+        reading.Problems.ShouldBe([new PromptFileProblem(4, line.IndexOf(':', StringComparison.Ordinal) + 5, problem)]);
     }
 
     [Fact]
@@ -419,6 +468,66 @@ public sealed class PromptFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_ALatin1File_IsANotUtf8ProblemOnItsLine()
+    {
+        // "é" in Latin-1 is the one byte 0xE9, which UTF-8 never has alone.
+        var path = _folder.WriteBytes("latin1.prompt.yml", [.. "name: t\nmodel: openai/gpt-4o\nmessages:\n  - role: "
+            .Select(c => (byte)c), .. "user\n    content: caf"u8, 0xE9, (byte)'\n']);
+
+        var reading = PromptFile.Read(path);
+
+        reading.Problems.ShouldBe([new PromptFileProblem(5, 17, "not valid UTF-8: byte 0xE9 here starts no "
+            + "character, and gh-models' YAML decoder refuses such a file: save it as UTF-8")]);
+        Should.Throw<PromptFileException>(() => PromptFile.ReadText(path)).Problems.ShouldBe(reading.Problems);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x61, 0xC3 }, 1, 2)]
+    [InlineData(new byte[] { 0x61, 0x0A, 0xED, 0xA0, 0x80 }, 2, 1)]
+    [InlineData(new byte[] { 0xC0, 0xAF }, 1, 1)]
+    public void ReadText_TruncatedSurrogateOrOverlongUtf8_IsAProblemAtItsStart(byte[] bytes, int line, int column)
+    {
+        var path = _folder.WriteBytes("bad.prompt.yml", bytes);
+
+        var error = Should.Throw<PromptFileException>(() => PromptFile.ReadText(path));
+
+        var problem = error.Problems.ShouldHaveSingleItem();
+        (problem.Line, problem.Column).ShouldBe((line, column));
+    }
+
+    [Fact]
+    public void ReadText_ByteOrderMarks_AreReadAsGhModelsReadsThem()
+    {
+        var utf8 = _folder.WriteBytes("a.prompt.yml", [0xEF, 0xBB, 0xBF, .. "name: é"u8]);
+        var utf16 = _folder.WriteBytes("b.prompt.yml", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes("name: é")]);
+
+        (PromptFile.ReadText(utf8), PromptFile.ReadText(utf16)).ShouldBe(("name: é", "name: é"));
+    }
+
+    [Fact]
+    public void Read_ANameThatIsNotUtf8_SaysSoRatherThanNotFound()
+    {
+        // How .NET names a file whose name holds the Latin-1 byte 0xE9: it cannot open it by that name.
+        var path = _folder.PathOf("caf\uFFFD.prompt.yml");
+
+        var error = Should.Throw<PromptFileException>(() => PromptFile.Read(path));
+
+        error.Problems.ShouldHaveSingleItem().Message.ShouldBe("cannot be read: its name is not valid UTF-8 (shown "
+            + "with \uFFFD where the bytes are), so it cannot be opened by that name: rename the file with UTF-8 "
+            + "characters");
+    }
+
+    [Fact]
+    public void Parse_ASecretQuotedByAProblem_IsShownByItsKind()
+    {
+        var reading = Parse("name: s\nmodel: openai/gpt-4o\nresponseFormat: sk-proj-ABCDEFGHIJ0123456789abcdefghij\n"
+            + "messages:\n  - role: user\n    content: hi\n");
+
+        reading.Problems.ShouldBe([new PromptFileProblem(3, 17, "responseFormat \"[OpenAI API key]\" is not a "
+            + "format: use text, json_object or json_schema")]);
+    }
+
+    [Fact]
     public void Parse_YamlAliases_AreRefusedBeforeTheyCanExpand()
     {
         // Nine levels of nine aliases would expand to 9^9 nodes when walked.
@@ -432,6 +541,46 @@ public sealed class PromptFileTests : IDisposable
         var reading = Parse(bomb);
 
         reading.Problems.ShouldContain(p => p.Message.Contains("YAML aliases (*name) are not allowed"));
+    }
+
+    [Fact]
+    public void Parse_DeeplyNestedFlowLists_AreAYamlProblemNotAStackOverflow()
+    {
+        // Depth 1 is the document's mapping, 2 metadata's, 3 the first [ at column 9: the 999th [ is depth 1,001.
+        var text = "name: d\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: hi\nmetadata:\n"
+            + "  version: 1.0.0\n  reviewers: [a]\n  tags: " + new string('[', 30_000) + new string(']', 30_000) + "\n";
+
+        var reading = Parse(text);
+
+        var problem = reading.Problems.ShouldHaveSingleItem();
+        (problem.Line, problem.Column).ShouldBe((9, 1007));
+        problem.Message.ShouldBe("not valid YAML for a prompt file: lists and mappings are nested more than 1,000 "
+            + "levels deep, more than Frugal reads (gh-models' YAML decoder stops at 10,000): write the value flatter");
+    }
+
+    [Fact]
+    public void Parse_DeeplyNestedBlockMappings_AreAYamlProblemNotAStackOverflow()
+    {
+        var text = "name: d\n" + string.Concat(Enumerable.Range(0, 1_100).Select(i => new string(' ', i) + "k:\n"));
+
+        var reading = Parse(text);
+
+        // The document's mapping is depth 1 and the k: on line n + 1 opens depth n: line 1,002 opens depth 1,001.
+        reading.Problems.ShouldHaveSingleItem().Line.ShouldBe(1002);
+    }
+
+    [Fact]
+    public void Parse_NestingAtTheLimit_IsReadToTheBottom()
+    {
+        // Depth 1 is the document, 2 testData, 3 the case, 4 the first [: 997 of them reach depth 1,000.
+        var text = "name: d\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: hi\ntestData:\n"
+            + "  - v: " + new string('[', 997) + new string(']', 997) + "\n";
+
+        var reading = Parse(text);
+
+        reading.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("testData[0].v is a list, which gh-models "
+            + "would send as " + new string('[', 60) + "…");
+        reading.Positions.Contains("testData[0].v" + string.Concat(Enumerable.Repeat("[0]", 996))).ShouldBeTrue();
     }
 
     private static PromptFileReading Parse(string text) => PromptFile.Parse("test.prompt.yml", text);

@@ -10,7 +10,9 @@ namespace Frugal.Domain.Prompts.Diff;
 /// Also MAJOR: a field no longer required (a reader can no longer count on it, as if removed) and any other change
 /// to what values a field may take (<c>enum</c>, <c>pattern</c>, <c>additionalProperties</c>…), taken as a change
 /// of its type. Only <c>description</c>, <c>title</c>, <c>examples</c>, <c>$comment</c> and the schema's
-/// <c>name</c> are wording: PATCH.
+/// <c>name</c> are wording: PATCH. JSON allows a name to repeat within an object; as in Go's <c>encoding/json</c>
+/// (which gh-models parses the schema with), JavaScript's <c>JSON.parse</c> and System.Text.Json's property lookup,
+/// the last one counts and the others are not compared.
 /// </remarks>
 public static class JsonSchemaDiff
 {
@@ -64,7 +66,7 @@ public static class JsonSchemaDiff
     {
         if (a.ValueKind != JsonValueKind.Object || b.ValueKind != JsonValueKind.Object)
         {
-            if (!JsonElement.DeepEquals(a, b))
+            if (!Same(a, b))
             {
                 reasons.Add(new BumpReason(VersionBump.Major, $"output field {path} changed type (§5: MAJOR)"));
             }
@@ -140,7 +142,41 @@ public static class JsonSchemaDiff
     {
         var inA = a.TryGetProperty(name, out var x);
         var inB = b.TryGetProperty(name, out var y);
-        return inA == inB && (!inA || JsonElement.DeepEquals(x, y));
+        return inA == inB && (!inA || Same(x, y));
+    }
+
+    /// <summary>Equal JSON, objects read with the last of repeated names.</summary>
+    private static bool Same(JsonElement a, JsonElement b)
+    {
+        if (a.ValueKind != b.ValueKind)
+        {
+            return false;
+        }
+
+        switch (a.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var x = LastWins(a);
+                var y = LastWins(b);
+                return x.Count == y.Count && x.All(p => y.TryGetValue(p.Key, out var value) && Same(p.Value, value));
+            case JsonValueKind.Array:
+                return a.GetArrayLength() == b.GetArrayLength()
+                    && a.EnumerateArray().Zip(b.EnumerateArray()).All(p => Same(p.First, p.Second));
+            default:
+                return JsonElement.DeepEquals(a, b);
+        }
+    }
+
+    /// <summary>An object's members by name, the last of repeated names winning.</summary>
+    private static Dictionary<string, JsonElement> LastWins(JsonElement element)
+    {
+        var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            members[property.Name] = property.Value;
+        }
+
+        return members;
     }
 
     private static string Raw(JsonElement element, string name) =>
@@ -153,6 +189,6 @@ public static class JsonSchemaDiff
 
     private static Dictionary<string, JsonElement> Properties(JsonElement element) =>
         element.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
-            ? properties.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal)
+            ? LastWins(properties)
             : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

@@ -82,15 +82,22 @@ public sealed record PromptDiff(
             if (NewVersion is null)
             {
                 return $"the change requires a {Name(required)} bump but the new file has no metadata.version: "
-                    + $"set it to {OldVersion.Next(required)} or higher";
+                    + SetTo("it", OldVersion, required);
             }
 
             var declared = Declared!.Value;
             return declared >= required ? null
                 : $"declared bump {Name(declared)} ({OldVersion} -> {NewVersion}) is smaller than the required "
-                    + $"{Name(required)}: set metadata.version to {OldVersion.Next(required)} or higher";
+                    + $"{Name(required)}: {SetTo("metadata.version", OldVersion, required)}";
         }
     }
+
+    /// <summary>The fix: the least version declaring <paramref name="bump"/> after <paramref name="old"/>.</summary>
+    private static string SetTo(string field, SemanticVersion old, VersionBump bump) =>
+        old.TryNext(bump, out var next)
+            ? $"set {field} to {next} or higher"
+            : $"no version can declare it, as {Name(bump)} is already {long.MaxValue}, the largest number Frugal reads "
+                + "in a version: give the changed prompt a new name and start it at 1.0.0";
 
     /// <summary>The bump's name as shown: <c>MAJOR</c>, <c>MINOR</c>, <c>PATCH</c> or <c>NONE</c>.</summary>
     public static string Name(VersionBump bump) => bump switch

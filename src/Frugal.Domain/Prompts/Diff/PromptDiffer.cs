@@ -46,7 +46,8 @@ public static class PromptDiffer
         TestData(before, after, changes, reasons);
         Listed("evaluators", before.Evaluators.Select(e => (e.Name, Describe(e))),
             after.Evaluators.Select(e => (e.Name, Describe(e))), changes, reasons);
-        Listed("checks", Keyed(before.Checks.Select(Describe)), Keyed(after.Checks.Select(Describe)), changes, reasons);
+        Listed("checks", before.Checks.Select(c => (Describe(c), Describe(c))),
+            after.Checks.Select(c => (Describe(c), Describe(c))), changes, reasons);
         Metadata(before.Metadata, after.Metadata, changes, reasons);
         return new PromptDiff(changes, reasons, tokens, before.Metadata.Version, after.Metadata.Version);
     }
@@ -221,8 +222,8 @@ public static class PromptDiffer
     private static void Placeholders(
         PromptDefinition a, PromptDefinition b, List<PromptChange> changes, List<BumpReason> why)
     {
-        var before = a.Variables();
-        var after = b.Variables();
+        var before = a.Inputs();
+        var after = b.Inputs();
         foreach (var name in before.Where(n => !after.Contains(n)))
         {
             changes.Add(new PromptChange("placeholders", ChangeKind.Removed, name, "{{" + name + "}}", null));
@@ -276,24 +277,29 @@ public static class PromptDiffer
         return keyed;
     }
 
+    /// <summary>
+    /// Compares two lists of named entries. Entries match by name; when a name repeats (gh-models runs every
+    /// evaluator, whatever its name), the second of a name matches the second, and so on, shown as
+    /// <c>name (2)</c>.
+    /// </summary>
     private static void Listed(
-        string area, IEnumerable<(string Key, string Text)> before, IEnumerable<(string Key, string Text)> after,
+        string area, IEnumerable<(string Name, string Text)> before, IEnumerable<(string Name, string Text)> after,
         List<PromptChange> changes, List<BumpReason> why)
     {
-        var a = before.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
-        var b = after.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
-        foreach (var (key, text) in a)
+        var a = Numbered(before);
+        var b = Numbered(after);
+        foreach (var (key, (shown, text)) in a)
         {
-            if (!b.TryGetValue(key, out var next) || next != text)
+            if (!b.TryGetValue(key, out var next) || next.Text != text)
             {
-                changes.Add(new PromptChange(area, next is null ? ChangeKind.Removed : ChangeKind.Changed, key, text,
-                    next));
+                changes.Add(new PromptChange(area, next.Text is null ? ChangeKind.Removed : ChangeKind.Changed, shown,
+                    text, next.Text));
             }
         }
 
-        foreach (var (key, text) in b.Where(p => !a.ContainsKey(p.Key)))
+        foreach (var (_, (shown, text)) in b.Where(p => !a.ContainsKey(p.Key)))
         {
-            changes.Add(new PromptChange(area, ChangeKind.Added, key, null, text));
+            changes.Add(new PromptChange(area, ChangeKind.Added, shown, null, text));
         }
 
         if (changes.Any(c => c.Area == area))
@@ -302,9 +308,20 @@ public static class PromptDiffer
         }
     }
 
-    private static IEnumerable<(string Key, string Text)> Keyed(IEnumerable<string> texts) =>
-        texts.GroupBy(t => t, StringComparer.Ordinal)
-            .SelectMany(g => g.Select((t, i) => (i == 0 ? t : $"{t} ({i + 1})", t)));
+    /// <summary>Each entry under its name and its number among entries of that name, with how it is shown.</summary>
+    private static Dictionary<(string Name, int Number), (string Shown, string? Text)> Numbered(
+        IEnumerable<(string Name, string Text)> entries)
+    {
+        var numbered = new Dictionary<(string, int), (string, string?)>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, text) in entries)
+        {
+            var number = counts[name] = counts.GetValueOrDefault(name) + 1;
+            numbered[(name, number)] = (number == 1 ? name : $"{name} ({number})", text);
+        }
+
+        return numbered;
+    }
 
     private static void Metadata(PromptMetadata a, PromptMetadata b, List<PromptChange> changes, List<BumpReason> why)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Frugal.Domain.Prompts.Lint;
 
 namespace Frugal.Domain.Prompts.Testing;
 
@@ -34,7 +35,11 @@ public static class PromptReplyEvaluation
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Every evaluator then every check of <paramref name="prompt"/>, on <paramref name="reply"/>.</summary>
+    /// <summary>
+    /// Every evaluator then every check of <paramref name="prompt"/>, on <paramref name="reply"/>. Names and details
+    /// quote the file and the reply, so what looks like a secret in them is shown by its kind, as the lint shows it
+    /// (<see cref="SecretPatterns.Redact"/>).
+    /// </summary>
     public static IReadOnlyList<AssertionResult> Evaluate(
         PromptDefinition prompt, PromptTestCase testCase, PromptReply reply)
     {
@@ -44,7 +49,11 @@ public static class PromptReplyEvaluation
         var results = new List<AssertionResult>();
         results.AddRange(prompt.Evaluators.Select(e => Evaluator(e, testCase, reply)));
         results.AddRange(prompt.Checks.Select(c => Check(c, testCase, reply)));
-        return results;
+        return [.. results.Select(r => r with
+        {
+            Name = SecretPatterns.Redact(r.Name),
+            Detail = r.Detail is null ? null : SecretPatterns.Redact(r.Detail),
+        })];
     }
 
     private static AssertionResult Evaluator(PromptEvaluator evaluator, PromptTestCase testCase, PromptReply reply)
@@ -81,7 +90,7 @@ public static class PromptReplyEvaluation
         {
             ContainsCheck c => Contains(c, PromptTemplate.Render(c.Value, testCase.Values).Text, reply.Text),
             EqualsCheck e => Equal(e, PromptTemplate.Render(e.Value, testCase.Values).Text, reply.Text),
-            RegexCheck r => Matches(r, reply.Text),
+            RegexCheck r => Matches(r, Pattern(r, testCase), reply.Text),
             IsJsonCheck => ParseJson(reply.Text, out _),
             JsonSchemaCheck s => Schema(s, reply.Text),
             MaxOutputTokensCheck m => reply.OutputTokens <= m.Tokens
@@ -111,18 +120,37 @@ public static class PromptReplyEvaluation
             ? null
             : $"reply {(check.Negated ? "equals" : "does not equal")} '{value}'";
 
-    private static string? Matches(RegexCheck check, string reply)
+    /// <summary>
+    /// The check's pattern with its placeholders filled, each value regex-escaped (<see cref="Regex.Escape"/>), so a
+    /// value matches as the text it is: <c>^{{amount}}$</c> with amount <c>1.5</c> matches <c>1.5</c>, not
+    /// <c>125</c>. (promptfoo inserts the raw value into its regex; here regex syntax belongs in the check itself.)
+    /// </summary>
+    public static string Pattern(RegexCheck check, PromptTestCase testCase)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(testCase);
+        var escaped = testCase.Values.ToDictionary(v => v.Key, v => Regex.Escape(v.Value), StringComparer.Ordinal);
+        return PromptTemplate.Render(check.Pattern, escaped).Text;
+    }
+
+    private static string? Matches(RegexCheck check, string pattern, string reply)
     {
         try
         {
-            var found = Regex.IsMatch(reply, check.Pattern, RegexOptions.None, RegexTimeout);
+            var found = Regex.IsMatch(reply, pattern, RegexOptions.None, RegexTimeout);
             return found != check.Negated
                 ? null
-                : $"reply {(check.Negated ? "matches" : "does not match")} /{check.Pattern}/";
+                : $"reply {(check.Negated ? "matches" : "does not match")} /{pattern}/";
         }
         catch (RegexMatchTimeoutException)
         {
-            return $"/{check.Pattern}/ took longer than {RegexTimeout.TotalSeconds} s to match";
+            return $"/{pattern}/ took longer than {RegexTimeout.TotalSeconds} s to match";
+        }
+        catch (ArgumentException e)
+        {
+            // The pattern compiled when the file was read, but a value inside a character class can still break it:
+            // [{{range}}] with the value z-a is a range in reverse order.
+            return $"/{pattern}/ is not a valid .NET regular expression once filled in ({e.Message})";
         }
     }
 

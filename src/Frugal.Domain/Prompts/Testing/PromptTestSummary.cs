@@ -1,3 +1,5 @@
+using Frugal.Domain.Prompts.Lint;
+
 namespace Frugal.Domain.Prompts.Testing;
 
 /// <summary>One call of one test case.</summary>
@@ -29,6 +31,9 @@ public sealed record PromptRun(
 /// <param name="Runs">Its runs, in order.</param>
 public sealed record PromptCaseResult(string Name, IReadOnlyList<PromptRun> Runs)
 {
+    /// <summary>The case's name as every report shows it: a key pasted into an id is shown by its kind.</summary>
+    public string Name { get; init; } = SecretPatterns.Redact(Name);
+
     /// <summary>How many runs passed (k of n).</summary>
     public int PassedRuns => Runs.Count(r => r.Passed);
 
@@ -51,6 +56,9 @@ public sealed record PromptCaseResult(string Name, IReadOnlyList<PromptRun> Runs
 /// <param name="Cases">Each test case's results.</param>
 public sealed record PromptFileResult(string Path, string Name, IReadOnlyList<PromptCaseResult> Cases)
 {
+    /// <summary>The prompt's name as every report shows it: a key pasted into it is shown by its kind.</summary>
+    public string Name { get; init; } = SecretPatterns.Redact(Name);
+
     /// <summary>Runs over every case.</summary>
     public int Runs => Cases.Sum(c => c.Runs.Count);
 

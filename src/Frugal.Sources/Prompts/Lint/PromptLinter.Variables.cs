@@ -7,6 +7,12 @@ public static partial class PromptLinter
 {
     private sealed partial class Run
     {
+        private IReadOnlyList<string>? _keys;
+
+        /// <summary>Every test-data key, in the order the cases give them.</summary>
+        private IReadOnlyList<string> Keys => _keys ??=
+            [.. _prompt.TestData.SelectMany(c => c.Values.Keys).Distinct(StringComparer.Ordinal)];
+
         public void Placeholders()
         {
             for (var i = 0; i < _prompt.Messages.Count; i++)
@@ -15,6 +21,15 @@ public static partial class PromptLinter
                 foreach (var issue in PromptTemplate.Scan(_prompt.Messages[i].Content).Issues)
                 {
                     var line = reading.Positions.LineOf(path, issue.Line);
+                    if (Keys.FirstOrDefault(k => issue.Text == "{{" + k + "}}") is { } key)
+                    {
+                        Warning(line, LintRules.PlaceholderSyntax, $"{path}: {issue.Text} is filled by gh-models, as "
+                            + $"the test data gives {key}, but Prompty, Jinja2 and Mustache take only names of "
+                            + $"letters, digits and underscores: rename {key} to {PlainName(key)} here and in the test "
+                            + "data to keep the prompt portable");
+                        continue;
+                    }
+
                     var (why, fix) = Explain(issue);
                     var message = $"{path}: {issue.Text} {why}: {fix}";
                     if (issue.Kind == PlaceholderIssueKind.SingleBrace)
@@ -27,6 +42,13 @@ public static partial class PromptLinter
                     }
                 }
             }
+        }
+
+        /// <summary>A plain name close to <paramref name="key"/>: <c>user_name</c> for <c>user-name</c>.</summary>
+        private static string PlainName(string key)
+        {
+            var name = new string([.. key.Trim().Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_')]);
+            return name.Length == 0 ? "a plain name" : char.IsAsciiDigit(name[0]) ? "_" + name : name;
         }
 
         private static (string Why, string Fix) Explain(PlaceholderIssue issue)
@@ -58,20 +80,20 @@ public static partial class PromptLinter
             var needed = new List<(string Name, string Where)>();
             for (var i = 0; i < _prompt.Messages.Count; i++)
             {
-                needed.AddRange(Names(_prompt.Messages[i].Content).Select(n => (n, $"messages[{i}]")));
+                needed.AddRange(Uses(_prompt.Messages[i].Content).Select(n => (n, $"messages[{i}]")));
             }
 
             for (var i = 0; i < _prompt.Evaluators.Count; i++)
             {
                 if (_prompt.Evaluators[i] is StringEvaluator evaluator)
                 {
-                    needed.AddRange(Names(evaluator.Value).Select(n => (n, $"evaluators[{i}]")));
+                    needed.AddRange(Uses(evaluator.Value).Select(n => (n, $"evaluators[{i}]")));
                 }
             }
 
             for (var i = 0; i < _prompt.Checks.Count; i++)
             {
-                needed.AddRange(Names(CheckText(_prompt.Checks[i])).Select(n => (n, $"checks[{i}]")));
+                needed.AddRange(Uses(CheckText(_prompt.Checks[i])).Select(n => (n, $"checks[{i}]")));
             }
 
             var used = new HashSet<string>(needed.Select(n => n.Name), StringComparer.Ordinal) { "id" };
@@ -84,7 +106,7 @@ public static partial class PromptLinter
             {
                 if (evaluator is LlmEvaluator llm)
                 {
-                    used.UnionWith(Names(llm.Prompt + "\n" + llm.SystemPrompt));
+                    used.UnionWith(Uses(llm.Prompt + "\n" + llm.SystemPrompt));
                 }
                 else if (evaluator is BuiltInEvaluator)
                 {
@@ -109,12 +131,18 @@ public static partial class PromptLinter
                 {
                     Warning(Line($"testData[{i}].{name}"), LintRules.UnusedVariable, $"{CaseName(i)} gives {name}, "
                         + $"which no message, evaluator or check uses: remove it, or write {Placeholder(name)} where "
-                        + "it belongs");
+                        + "it belongs" + (PromptTemplate.IsName(name) ? string.Empty : $" (gh-models fills it; "
+                            + $"name it {PlainName(name)} for Prompty and Jinja2 to fill it too)"));
                 }
             }
         }
 
-        private static IEnumerable<string> Names(string text) => PromptTemplate.Scan(text).Names;
+        /// <summary>
+        /// The names <paramref name="text"/> takes from a test case: its exact placeholders, and every test-data
+        /// key it writes as <c>{{key}}</c>, which gh-models fills whatever the key.
+        /// </summary>
+        private IEnumerable<string> Uses(string text) =>
+            PromptTemplate.Scan(text).Names.Concat(PromptTemplate.KeyPlaceholders(text, Keys));
 
         private static string CheckText(PromptCheck check) => check switch
         {

@@ -21,12 +21,12 @@ public static partial class PromptLinter
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = PromptFile.ReadText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (PromptFileException e)
         {
-            return [new LintFinding(display, 0, LintSeverity.Error, LintRules.Structure,
-                $"cannot be read ({e.Message.TrimEnd('.')}): check the path and its permissions")];
+            return [.. e.Problems.Select(p =>
+                new LintFinding(display, p.Line, LintSeverity.Error, RuleOf(p), p.Message))];
         }
 
         return Lint(display, text, policy, history);
@@ -43,10 +43,7 @@ public static partial class PromptLinter
         var lint = new Run(display, reading, policy);
         foreach (var problem in reading.Problems)
         {
-            var rule = problem.Message.StartsWith("not valid YAML", StringComparison.Ordinal) ? LintRules.YamlSyntax
-                : problem.Message.StartsWith("metadata.version", StringComparison.Ordinal) ? LintRules.Version
-                : LintRules.Structure;
-            lint.Error(problem.Line, rule, problem.Message);
+            lint.Error(problem.Line, RuleOf(problem), problem.Message);
         }
 
         // A file that did not read as a mapping has nothing more to judge than its raw text.
@@ -77,6 +74,12 @@ public static partial class PromptLinter
             + "clone), so version-backwards and reviewer-unverified saw only the commits it holds and may pass or "
             + "fail wrongly: run git fetch --unshallow first, or in GitHub Actions set fetch-depth: 0 on "
             + "actions/checkout");
+
+    /// <summary>The rule of a structural problem: not YAML (or not UTF-8), the version, or the shape.</summary>
+    private static string RuleOf(PromptFileProblem problem) =>
+        problem.Message.StartsWith("not valid", StringComparison.Ordinal) ? LintRules.YamlSyntax
+            : problem.Message.StartsWith("metadata.version", StringComparison.Ordinal) ? LintRules.Version
+            : LintRules.Structure;
 
     private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
@@ -188,12 +191,13 @@ public static partial class PromptLinter
 
         public void Budgets()
         {
-            if (_prompt.Messages.Count == 0 || Reported("metadata.tokenBudget"))
+            // A budget whose every entry is at fault is reported as such; one bad entry leaves the others to check.
+            var declared = _prompt.Metadata.TokenBudgets;
+            if (_prompt.Messages.Count == 0 || (declared.Count == 0 && Reported("metadata.tokenBudget")))
             {
                 return;
             }
 
-            var declared = _prompt.Metadata.TokenBudgets;
             var budgets = declared.Count > 0 ? declared : [new TokenBudget(null, policy.MaxTokens)];
             var cases = _prompt.TestData.Count > 0
                 ? _prompt.TestData.Select((c, i) => (Name: CaseName(i), Values: c.Values)).ToList()
@@ -257,19 +261,43 @@ public static partial class PromptLinter
             ? string.Empty
             : $" (a special token of {string.Join(" and ", special.SpecialIn.Select(e => e.Name()))})";
 
+        /// <summary>
+        /// Every line whose text holds a secret, then every value that holds one only once YAML decodes it (an
+        /// escape such as <c>"\x73k-…"</c>, or a key split over lines): gh-models sends the decoded text.
+        /// </summary>
         public void Secrets(string text)
         {
+            var found = new HashSet<(int Line, string Name)>();
             var lines = text.Split('\n');
             for (var i = 0; i < lines.Length; i++)
             {
                 foreach (var name in SecretPatterns.Find(lines[i]).Select(s => s.Name).Distinct())
                 {
-                    var article = "AEIOU".Contains(name[0], StringComparison.Ordinal) ? "an" : "a";
-                    Error(i + 1, LintRules.Secret, $"holds what looks like {article} {name} in plain text: "
-                        + "remove it (and revoke it if it is real); pass keys through the environment, never in a "
-                        + "prompt file");
+                    found.Add((i + 1, name));
+                    Error(i + 1, LintRules.Secret, SecretMessage(name, "in plain text"));
                 }
             }
+
+            foreach (var scalar in reading.Scalars)
+            {
+                foreach (var name in SecretPatterns.Find(scalar.Text).Select(s => s.Name).Distinct())
+                {
+                    var lineCount = scalar.EndLine - scalar.Line + 1;
+                    if (!Enumerable.Range(scalar.Line, lineCount).Any(line => found.Contains((line, name))))
+                    {
+                        found.Add((scalar.Line, name));
+                        Error(scalar.Line, LintRules.Secret, SecretMessage(name, "once YAML decodes the value (an "
+                            + "escape or a line break hides it in the text)"));
+                    }
+                }
+            }
+        }
+
+        private static string SecretMessage(string name, string how)
+        {
+            var article = "AEIOU".Contains(name[0], StringComparison.Ordinal) ? "an" : "a";
+            return $"holds what looks like {article} {name} {how}: remove it (and revoke it if it is real); pass keys "
+                + "through the environment, never in a prompt file";
         }
     }
 }

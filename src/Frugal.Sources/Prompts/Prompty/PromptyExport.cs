@@ -114,10 +114,18 @@ public static class PromptyExport
         var problems = new List<PromptFileProblem>();
         var trimmed = new List<int>();
         var messages = reading.Prompt.Messages;
+        var keys = reading.Prompt.TestData.SelectMany(c => c.Values.Keys).Distinct(StringComparer.Ordinal).ToList();
         for (var i = 0; i < messages.Count; i++)
         {
             var at = $"messages[{i}].content";
             var content = messages[i].Content;
+            foreach (var key in PromptTemplate.KeyPlaceholders(content, keys))
+            {
+                notes.Add(new ConversionNote(reading.Positions.Of(at).Line, $"{at}: {{{{{key}}}}} is filled by "
+                    + $"gh-models, as the test data gives {key}, but Jinja2 reads no such name, so it is written as "
+                    + "text and Prompty sends it unfilled: rename the key to a plain name"));
+            }
+
             var lines = content.Split('\n');
             for (var j = 0; j < lines.Length; j++)
             {

@@ -128,9 +128,11 @@ public static partial class PromptyImport
                 return [];
             }
 
-            if (YamlAliases.FirstAlias(frontMatter) is { } alias)
+            if (YamlShape.FirstFault(frontMatter) is { } fault)
             {
-                throw Problem((int)alias.Line, "YAML aliases (*name) are not allowed: write the value out");
+                throw Problem(fault.Line, fault.Kind == YamlShapeFaultKind.Alias
+                    ? "YAML aliases (*name) are not allowed: write the value out"
+                    : "the front matter is not valid YAML for Frugal: " + YamlShape.TooDeepMessage);
             }
 
             var stream = new YamlStream();

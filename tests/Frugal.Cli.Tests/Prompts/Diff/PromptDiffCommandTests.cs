@@ -142,6 +142,64 @@ public sealed class PromptDiffCommandTests : IDisposable
         result.Stderr.ShouldContain("b.prompt.yml:6: messages[1].role \"bot\" is not a role");
     }
 
+    [Fact]
+    public void Diff_AJsonSchemaWithARepeatedPropertyName_IsComparedNotACrash()
+    {
+        const string Schema = "{\"name\":\"x\",\"schema\":{\"type\":\"object\",\"properties\":"
+            + "{\"a\":{\"type\":\"string\"},\"a\":{\"type\":\"number\"}}}}";
+        var text = "name: s\nmodel: openai/gpt-4o\nresponseFormat: json_schema\njsonSchema: '" + Schema + "'\n"
+            + "messages:\n  - role: user\n    content: hi\nmetadata:\n  version: 1.0.0\n";
+        WriteFile("old.prompt.yml", text);
+        WriteFile("new.prompt.yml", text.Replace("\"number\"}}", "\"number\"},\"b\":{}}", StringComparison.Ordinal));
+
+        var result = Shell("prompt diff old.prompt.yml new.prompt.yml");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldContain("  MINOR: optional output field $.b added (§5: MINOR)");
+    }
+
+    [Fact]
+    public void Diff_AChangedEvaluatorThatSharesItsName_IsAPatchChange()
+    {
+        const string Text = """
+            name: s
+            model: openai/gpt-4o
+            messages:
+              - role: user
+                content: hi
+            evaluators:
+              - name: e
+                string: {contains: a}
+              - name: e
+                string: {contains: B}
+            metadata:
+              version: 1.0.0
+            """;
+        WriteFile("old.prompt.yml", Text.Replace("B", "b", StringComparison.Ordinal));
+        WriteFile("new.prompt.yml", Text.Replace("B", "c", StringComparison.Ordinal));
+
+        var result = Shell("prompt diff old.prompt.yml new.prompt.yml");
+
+        result.ExitCode.ShouldBe(1, "gh-models runs both evaluators, so changing one needs a PATCH bump");
+        result.Stdout.ShouldContain("  evaluators: changed e (2): string contains: b -> string contains: c\n");
+    }
+
+    [Fact]
+    public void Diff_TheLargestVersionWithAMajorChange_SaysSoWithoutCrashing()
+    {
+        var old = V1.Replace("1.0.0", "9223372036854775807.0.0", StringComparison.Ordinal);
+        WriteFile("old.prompt.yml", old);
+        WriteFile("new.prompt.yml", old.Replace("{{ticket}}", "{{ticket}} {{extra}}", StringComparison.Ordinal)
+            .Replace(".0.0", ".0.1", StringComparison.Ordinal));
+
+        var result = Shell("prompt diff old.prompt.yml new.prompt.yml");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stderr.ShouldContain("no version can declare it, as MAJOR is already 9223372036854775807");
+    }
+
+    private void WriteFile(string name, string text) => File.WriteAllText(Path.Combine(_repository.Path, name), text);
+
     private FrugalProcess.Result Shell(string arguments) =>
         FrugalProcess.Shell(Home, $"cd '{_repository.Path}' && $FRUGAL {arguments}");
 }

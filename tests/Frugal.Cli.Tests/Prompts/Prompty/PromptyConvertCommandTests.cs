@@ -160,7 +160,7 @@ public sealed class PromptyConvertCommandTests : IDisposable
         var result = Shell("prompt import latin.prompty");
 
         result.ExitCode.ShouldBe(1);
-        result.Stderr.ShouldStartWith("frugal: latin.prompty:5: is not UTF-8 text");
+        result.Stderr.ShouldStartWith("frugal: latin.prompty:5: not valid UTF-8: byte 0xE9");
         File.Exists(_home.Combine("work", "latin.prompt.yml")).ShouldBeFalse();
     }
 

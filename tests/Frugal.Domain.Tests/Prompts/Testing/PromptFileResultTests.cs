@@ -30,6 +30,16 @@ public sealed class PromptFileResultTests
     }
 
     [Fact]
+    public void Names_HoldingWhatLooksLikeAKey_AreShownByItsKind()
+    {
+        const string Key = "sk-proj-ABCDEFGHIJ0123456789abcdefghij";
+
+        var result = new PromptFileResult("p", "p " + Key, [new PromptCaseResult("case " + Key, [Run(true)])]);
+
+        (result.Name, result.Cases[0].Name).ShouldBe(("p [OpenAI API key]", "case [OpenAI API key]"));
+    }
+
+    [Fact]
     public void Efficiency_WithoutTokensOrPasses_IsZeroAndPerPassIsNull()
     {
         var failed = new PromptRun(null, "timed out", 0, 0, false, []);

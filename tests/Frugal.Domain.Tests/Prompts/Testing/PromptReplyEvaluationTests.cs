@@ -44,6 +44,41 @@ public sealed class PromptReplyEvaluationTests
     }
 
     [Fact]
+    public void Evaluate_RegexPlaceholders_AreFilledWithTheValueRegexEscaped()
+    {
+        var amount = new PromptTestCase(new Dictionary<string, string> { ["amount"] = "1.5 (USD)" });
+        var check = With(new RegexCheck("^total {{amount}}$"));
+
+        var literal = PromptReplyEvaluation.Evaluate(check, amount, new PromptReply("total 1.5 (USD)", 1, 1, false));
+        var other = PromptReplyEvaluation.Evaluate(check, amount, new PromptReply("total 125 USD", 1, 1, false));
+
+        literal.Single().Outcome.ShouldBe(AssertionOutcome.Passed);
+        other.Single().Detail.ShouldBe(@"reply does not match /^total 1\.5\ \(USD\)$/");
+    }
+
+    [Fact]
+    public void Evaluate_ARegexAValueBreaks_FailsWithTheReason()
+    {
+        var range = new PromptTestCase(new Dictionary<string, string> { ["range"] = "z-a" });
+
+        var result = PromptReplyEvaluation.Evaluate(With(new RegexCheck("[{{range}}]")), range,
+            new PromptReply("x", 1, 1, false)).Single();
+
+        result.Outcome.ShouldBe(AssertionOutcome.Failed);
+        result.Detail!.ShouldStartWith("/[z-a]/ is not a valid .NET regular expression once filled in (");
+    }
+
+    [Fact]
+    public void Evaluate_ASecretInAValueOrTheReply_IsShownByItsKind()
+    {
+        var result = One(new ContainsCheck("sk-proj-ABCDEFGHIJ0123456789abcdefghij") { Description = "no "
+            + "ghp_0123456789abcdefghijABCDEFGHIJ0123456" }, "nothing");
+
+        result.Name.ShouldBe("contains (no [GitHub token])");
+        result.Detail.ShouldBe("reply does not contain '[OpenAI API key]'");
+    }
+
+    [Fact]
     public void Evaluate_JsonSchema_ReportsWhereTheReplyBreaksIt()
     {
         var check = new JsonSchemaCheck("""

@@ -174,6 +174,61 @@ public sealed class PromptDiffRulesTests
     }
 
     [Fact]
+    public void Failure_AMajorChangeAtTheLargestMajor_SaysNoVersionCanDeclareIt()
+    {
+        var before = Base.Replace("version: 1.0.0", "version: 9223372036854775807.0.0", StringComparison.Ordinal);
+        var after = before.Replace("{{ticket}}", "{{issue}}", StringComparison.Ordinal)
+            .Replace(".0.0", ".0.1", StringComparison.Ordinal);
+
+        var diff = Diff(before, after);
+
+        diff.Failure.ShouldBe("declared bump PATCH (9223372036854775807.0.0 -> 9223372036854775807.0.1) is smaller "
+            + "than the required MAJOR: no version can declare it, as MAJOR is already 9223372036854775807, the "
+            + "largest number Frugal reads in a version: give the changed prompt a new name and start it at 1.0.0");
+    }
+
+    [Fact]
+    public void Compare_AChangedEvaluatorThatSharesItsName_IsMatchedByItsPlaceAmongThatName()
+    {
+        var two = Base.Replace("      contains: billing", "      contains: billing\n  - name: is billing\n"
+            + "    string:\n      contains: charged", StringComparison.Ordinal);
+
+        var diff = Diff(two, two.Replace("contains: charged", "contains: refund", StringComparison.Ordinal));
+
+        diff.Changes.ShouldBe([new PromptChange("evaluators", ChangeKind.Changed, "is billing (2)",
+            "string contains: charged", "string contains: refund")]);
+        diff.Required.ShouldBe(VersionBump.Patch);
+    }
+
+    [Fact]
+    public void Compare_AnOutputFieldNamedTwice_ReadsTheLastLikeGo()
+    {
+        const string Twice = "\"summary\": {\"type\": \"string\"}, \"summary\": {\"type\": \"number\"}";
+        var before = Base.Replace("\"summary\": {\"type\": \"string\"}", Twice, StringComparison.Ordinal);
+
+        var firstDropped = Diff(before, before.Replace(Twice, "\"summary\": {\"type\": \"number\"}",
+            StringComparison.Ordinal));
+        var lastChanged = Diff(before, before.Replace("\"number\"", "\"boolean\"", StringComparison.Ordinal));
+
+        firstDropped.Reasons.ShouldBeEmpty();
+        lastChanged.Reasons.ShouldBe([new BumpReason(VersionBump.Major,
+            "output field $.summary changed type \"number\" -> \"boolean\" (§5: MAJOR)")]);
+    }
+
+    [Fact]
+    public void Compare_AKeyThatIsNoPlainNameWrittenAsAPlaceholder_IsAnAddedPlaceholder()
+    {
+        var after = Base.Replace("\"Ticket: {{ticket}}\"", "\"Ticket: {{ticket}} {{user-tier}}\"",
+                StringComparison.Ordinal)
+            .Replace("ticket: I was", "user-tier: gold\n    ticket: I was", StringComparison.Ordinal);
+
+        var diff = Diff(Base, after);
+
+        diff.Reasons.ShouldContain(new BumpReason(VersionBump.Major,
+            "placeholder {{user-tier}} added, and every placeholder is required (§5: MAJOR)"));
+    }
+
+    [Fact]
     public void Compare_ChangedMessage_ListsTheChangedLinesPerRole()
     {
         var diff = Diff(Base, Base.Replace("You triage support tickets.", "You sort tickets.",

@@ -1,3 +1,4 @@
+using System.Text;
 using Frugal.Domain.Prompts.Lint;
 using Frugal.Sources.Prompts.Lint;
 using Shouldly;
@@ -170,6 +171,17 @@ public sealed class PromptLinterTests
                 + "budget")]);
 
     [Fact]
+    public void Lint_ABadBudgetKeyBesideAValidOne_StillChecksTheValidOne() =>
+        Lint(Clean + "\n  tokenBudget:\n    cl100k_base: 5\n    p50k_base: 5").ShouldBe(
+        [
+            Error(13, "token-budget", "test case \"one\" (testData[0]) renders to 9 input tokens with cl100k_base, "
+                + "over metadata.tokenBudget.cl100k_base of 5: shorten the messages or the values, or raise the "
+                + "budget"),
+            Error(14, "structure", "metadata.tokenBudget.p50k_base: p50k_base is a tokenizer Frugal does not count "
+                + "with (older OpenAI models): budget o200k_base or cl100k_base, or a model id such as openai/gpt-4o"),
+        ]);
+
+    [Fact]
     public void Lint_ASpecialTokenString_IsASpecialTokenError() =>
         Lint(Clean.Replace("Answer {{question}}", "Answer {{question}}<|endoftext|>", StringComparison.Ordinal))
             .ShouldBe([Error(5, "special-token", "messages[0].content holds <|endoftext|> (a special token of "
@@ -186,6 +198,65 @@ public sealed class PromptLinterTests
             + "revoke it if it is real); pass keys through the environment, never in a prompt file")]);
         findings[0].Message.ShouldNotContain("ghp_0123");
     }
+
+    [Theory]
+    [InlineData(@"""Answer \x73k-proj-ABCDEFGHIJ0123456789abcdefghij {{question}}""")]
+    [InlineData("\"Answer sk-proj-ABCDEFGHIJ\\\n      0123456789abcdefghij {{question}}\"")]
+    [InlineData("\"Answer sk-proj-ABCDEF\\u0047HIJ0123456789abcdefghij {{question}}\"")]
+    public void Lint_ASecretOnlyYamlDecodingReveals_IsFoundOnItsValuesLine(string content)
+    {
+        var findings = Lint(Clean.Replace("\"Answer {{question}}\"", content, StringComparison.Ordinal));
+
+        findings.ShouldBe([Error(5, "secret", "holds what looks like an OpenAI API key once YAML decodes the value "
+            + "(an escape or a line break hides it in the text): remove it (and revoke it if it is real); pass keys "
+            + "through the environment, never in a prompt file")]);
+    }
+
+    [Fact]
+    public void Lint_ASecretInPlainText_IsReportedOnceNotAgainForItsDecodedValue() =>
+        Lint(Clean.Replace("Why?", "sk-proj-ABCDEFGHIJ0123456789abcdefghij", StringComparison.Ordinal))
+            .Select(f => (f.Line, f.Rule)).ShouldBe([(8, "secret")]);
+
+    [Fact]
+    public void LintFile_ALatin1File_IsAYamlSyntaxErrorOnItsLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"frugal-lint-{Guid.NewGuid():N}.prompt.yml");
+        var at = Clean.IndexOf("Why?", StringComparison.Ordinal);
+        System.IO.File.WriteAllBytes(path,
+            [.. Encoding.UTF8.GetBytes(Clean[..at] + "caf"), 0xE9, .. Encoding.UTF8.GetBytes(Clean[(at + 4)..])]);
+        try
+        {
+            PromptLinter.LintFile(path, File, new LintPolicy(), null).ShouldBe([Error(8, "yaml-syntax", "not valid "
+                + "UTF-8: byte 0xE9 here starts no character, and gh-models' YAML decoder refuses such a file: save "
+                + "it as UTF-8")]);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Lint_ATestDataKeyThatIsNoPlainName_IsFilledSoOnlyWarnedAsNotPortable() =>
+        Lint(Clean.Replace("question", "user-name", StringComparison.Ordinal)).ShouldBe(
+            [new LintFinding(File, 5, LintSeverity.Warning, "placeholder-syntax", "messages[0].content: "
+                + "{{user-name}} is filled by gh-models, as the test data gives user-name, but Prompty, Jinja2 and "
+                + "Mustache take only names of letters, digits and underscores: rename user-name to user_name here "
+                + "and in the test data to keep the prompt portable")]);
+
+    [Fact]
+    public void Lint_ACaseWithoutAKeyAnotherCaseFills_IsAMissingVariable() =>
+        Lint(Clean.Replace("question", "user-name", StringComparison.Ordinal)
+                .Replace("Why?", "Why?\n  - id: two", StringComparison.Ordinal))
+            .Where(f => f.Rule == "missing-variable").ShouldBe([Error(9, "missing-variable", "test case \"two\" "
+                + "(testData[1]) has no value for {{user-name}}, which messages[0] uses: add user-name: to the case")]);
+
+    [Fact]
+    public void Lint_AnUnusedKeyThatIsNoPlainName_SaysGhModelsWouldFillIt() =>
+        Lint(Clean.Replace("    question: Why?", "    question: Why?\n    a.b: x", StringComparison.Ordinal))
+            .ShouldBe([new LintFinding(File, 9, LintSeverity.Warning, "unused-variable", "test case \"one\" "
+                + "(testData[0]) gives a.b, which no message, evaluator or check uses: remove it, or write {{a.b}} "
+                + "where it belongs (gh-models fills it; name it a_b for Prompty and Jinja2 to fill it too)")]);
 
     [Fact]
     public void Lint_FiveDifferentFaults_ReportsAllFive()

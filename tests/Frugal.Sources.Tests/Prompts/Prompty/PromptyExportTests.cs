@@ -170,6 +170,18 @@ public sealed class PromptyExportTests
         }
     }
 
+    [Fact]
+    public void Convert_ATestDataKeyThatIsNoPlainName_IsNotedAsUnfilledInPrompty()
+    {
+        var conversion = PromptyExport.Convert("k.prompt.yml", "name: k\nmodel: openai/gpt-4o\nmessages:\n"
+            + "  - role: user\n    content: 'Hi {{user-name}}'\ntestData:\n  - user-name: Ada\n");
+
+        conversion.Text.ShouldContain("Hi {{ \"{\" }}{user-name}}");
+        conversion.Notes.ShouldContain(new ConversionNote(5, "messages[0].content: {{user-name}} is filled by "
+            + "gh-models, as the test data gives user-name, but Jinja2 reads no such name, so it is written as text "
+            + "and Prompty sends it unfilled: rename the key to a plain name"));
+    }
+
     [Theory]
     [InlineData("a.prompt.yml", "a.prompty")]
     [InlineData("b.PROMPT.YAML", "b.prompty")]

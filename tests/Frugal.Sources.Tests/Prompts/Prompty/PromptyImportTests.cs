@@ -198,6 +198,18 @@ public sealed class PromptyImportTests
     }
 
     [Fact]
+    public void DeeplyNestedFrontMatter_IsAProblemNotAStackOverflow()
+    {
+        var text = "---\nname: d\ntags: " + new string('[', 30_000) + new string(']', 30_000) + "\n---\nuser:\nHi\n";
+
+        var error = Should.Throw<PromptFileException>(() => PromptyImport.Convert("d.prompty", text));
+
+        var problem = error.Problems.ShouldHaveSingleItem();
+        problem.Line.ShouldBe(3);
+        problem.Message.ShouldContain("nested more than 1,000 levels deep");
+    }
+
+    [Fact]
     public void UnknownMetadataAndTopLevelKeys_Noted()
     {
         var conversion = PromptyImport.Convert("u.prompty",
