@@ -52,6 +52,7 @@ public static class PromptTemplate
         var issues = new List<PlaceholderIssue>();
         var lines = new LineIndex(text);
         var code = MarkdownCode.Spans(text);
+        var find = new Finders(text);
         var i = 0;
         while (i < text.Length)
         {
@@ -63,9 +64,9 @@ public static class PromptTemplate
 
             i = text[open + 1] switch
             {
-                '{' => Braces(text, open, placeholders, issues, lines),
-                '%' => Pair(text, open, "%}", PlaceholderIssueKind.Tag, issues, lines),
-                '#' => Pair(text, open, "#}", PlaceholderIssueKind.Comment, issues, lines),
+                '{' => Braces(text, open, placeholders, issues, lines, find),
+                '%' => Pair(text, open, find.TagEnd, PlaceholderIssueKind.Tag, issues, lines),
+                '#' => Pair(text, open, find.CommentEnd, PlaceholderIssueKind.Comment, issues, lines),
                 _ => Single(text, open, issues, lines, code),
             };
         }
@@ -92,11 +93,12 @@ public static class PromptTemplate
         var keys = new KeyFinder(values);
         var output = new StringBuilder(text.Length);
         var missing = new List<string>();
+        var closes = new Next(text, "}}");
         var copied = 0;
         var i = 0;
         while ((i = text.IndexOf("{{", i, StringComparison.Ordinal)) >= 0)
         {
-            var close = text.IndexOf("}}", i + 2, StringComparison.Ordinal);
+            var close = closes.From(i + 2);
             if (keys.At(text, i, close) is { } key)
             {
                 output.Append(text, copied, i - copied).Append(values[key]);
@@ -144,10 +146,11 @@ public static class PromptTemplate
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<Placeholder>();
+        var closes = new Next(text, "}}");
         var i = 0;
         while ((i = text.IndexOf("{{", i, StringComparison.Ordinal)) >= 0)
         {
-            var close = text.IndexOf("}}", i + 2, StringComparison.Ordinal);
+            var close = closes.From(i + 2);
             if (close < 0)
             {
                 break;
@@ -169,12 +172,13 @@ public static class PromptTemplate
 
     /// <summary>At <c>{{</c>: an exact placeholder, or one of the non-conforming double-brace forms.</summary>
     private static int Braces(
-        string text, int open, List<Placeholder> placeholders, List<PlaceholderIssue> issues, LineIndex lines)
+        string text, int open, List<Placeholder> placeholders, List<PlaceholderIssue> issues, LineIndex lines,
+        Finders find)
     {
         if (open + 2 < text.Length && text[open + 2] == '{')
         {
-            var end = text.IndexOf("}}}", open + 3, StringComparison.Ordinal);
-            var next = text.IndexOf("{{", open + 3, StringComparison.Ordinal);
+            var end = find.TripleEnd.From(open + 3);
+            var next = find.Open.From(open + 3);
             if (end >= 0 && (next < 0 || next > end))
             {
                 var inner = text.AsSpan(open + 3, end - open - 3).Trim();
@@ -185,8 +189,8 @@ public static class PromptTemplate
             }
         }
 
-        var close = text.IndexOf("}}", open + 2, StringComparison.Ordinal);
-        var reopen = text.IndexOf("{{", open + 2, StringComparison.Ordinal);
+        var close = find.End.From(open + 2);
+        var reopen = find.Open.From(open + 2);
         if (close < 0 || (reopen >= 0 && reopen < close))
         {
             issues.Add(lines.Issue(PlaceholderIssueKind.Unclosed, text, open, 2, null));
@@ -219,12 +223,12 @@ public static class PromptTemplate
     private static int Pair(
         string text,
         int open,
-        string closing,
+        Next closing,
         PlaceholderIssueKind kind,
         List<PlaceholderIssue> issues,
         LineIndex lines)
     {
-        var close = text.IndexOf(closing, open + 2, StringComparison.Ordinal);
+        var close = closing.From(open + 2);
         if (close < 0)
         {
             return open + 2;
@@ -294,6 +298,57 @@ public static class PromptTemplate
 
             return key;
         }
+    }
+
+    /// <summary>
+    /// The next place of a token at or after a position, for a scan whose positions never go back: each search
+    /// starts where the last left off, so a text full of openers and no closer is read once, not once per opener.
+    /// </summary>
+    private sealed class Next(string text, string token)
+    {
+        private int _searchedFrom = int.MaxValue;
+
+        private int _found = -1;
+
+        public int From(int start)
+        {
+            if (start < _searchedFrom && _searchedFrom != int.MaxValue && _searchedFrom - start <= 8)
+            {
+                // A small step back (a scan that looked a character further first): only the places before the
+                // last search need looking at; from there on the answer is known.
+                var window = Math.Min(text.Length, _searchedFrom + token.Length - 1) - start;
+                var early = window >= token.Length ? text.IndexOf(token, start, window, StringComparison.Ordinal) : -1;
+                if (early >= 0)
+                {
+                    return early;
+                }
+
+                start = _searchedFrom;
+            }
+
+            if (_searchedFrom <= start && (_found < 0 || _found >= start))
+            {
+                return _found;
+            }
+
+            _searchedFrom = start;
+            _found = text.IndexOf(token, start, StringComparison.Ordinal);
+            return _found;
+        }
+    }
+
+    /// <summary>The tokens one <see cref="Scan"/> looks ahead for.</summary>
+    private sealed class Finders(string text)
+    {
+        public Next Open { get; } = new(text, "{{");
+
+        public Next End { get; } = new(text, "}}");
+
+        public Next TripleEnd { get; } = new(text, "}}}");
+
+        public Next TagEnd { get; } = new(text, "%}");
+
+        public Next CommentEnd { get; } = new(text, "#}");
     }
 
     /// <summary>Line starts of one text, for 1-based line and column numbers.</summary>

@@ -204,4 +204,52 @@ public sealed class PromptTemplateTests
     {
         PromptTemplate.IsName(name).ShouldBe(valid);
     }
+
+    // The scan looks ahead once per token, not once per opener; on texts dense with braces it must find exactly
+    // what a plain search from every opener finds (gh-models' own loop, written out here without the speed-up).
+    [Property(MaxTest = 3000)]
+    public Property Substituted_FindsWhatANaiveSearchFinds(byte[] seed)
+    {
+        const string alphabet = "{}{}{}ab_%# \n";
+        var text = new string([.. seed.Select(b => alphabet[b % alphabet.Length])]);
+
+        var naive = new List<Placeholder>();
+        var i = 0;
+        while ((i = text.IndexOf("{{", i, StringComparison.Ordinal)) >= 0)
+        {
+            var close = text.IndexOf("}}", i + 2, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                break;
+            }
+
+            if (PromptTemplate.IsName(text.AsSpan(i + 2, close - i - 2)))
+            {
+                naive.Add(new Placeholder(text[(i + 2)..close], i, close + 2 - i));
+                i = close + 2;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return PromptTemplate.Substituted(text).SequenceEqual(naive).Label(text);
+    }
+
+    [Theory]
+    [InlineData("{{{a}}} {{b}} {% x %} {# y #} {{ c }}")]
+    [InlineData("{{{{{a}}}}}")]
+    [InlineData("{{{a {{b}} }}}")]
+    [InlineData("{%{%{% %} #}{#{#")]
+    public void Scan_DenseBraces_SameIssuesAsEachPartAlone(string text)
+    {
+        // Scanning the whole equals scanning it with padding that shifts every offset: the look-ahead keeps no
+        // state that depends on where a text starts.
+        var whole = PromptTemplate.Scan(text);
+        var padded = PromptTemplate.Scan("   " + text);
+
+        padded.Placeholders.Select(p => p with { Offset = p.Offset - 3 }).ShouldBe(whole.Placeholders);
+        padded.Issues.Select(x => x.Kind).ShouldBe(whole.Issues.Select(x => x.Kind));
+    }
 }
