@@ -253,6 +253,13 @@ public static partial class PromptyImport
                         + "read as a new message: an export of this file will refuse it until it is reworded");
                 }
 
+                if (content.Length == 0)
+                {
+                    Note(message.Line, $"an empty {role} message (a marker with nothing under it), which Prompty "
+                        + "sends, is left out: a .prompt.yml message needs text");
+                    continue;
+                }
+
                 entry.Put("content", YamlWriting.Text(content));
                 list.Add(entry);
             }

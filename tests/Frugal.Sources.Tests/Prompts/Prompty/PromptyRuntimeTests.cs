@@ -53,7 +53,10 @@ public sealed class PromptyRuntimeTests
             .Select(m => (Role: m.Role.ToString().ToLowerInvariant(), Content: m.Content.Trim('\n')))
             .ToList();
 
-        rendered.ShouldBe(expected.Select(m => m with { Role = m.Role == "developer" ? "system" : m.Role }));
+        // An import leaves out empty messages (a .prompt.yml message needs text), saying so in a note.
+        var comparable = prompty.StartsWith("export/", StringComparison.Ordinal) ? expected
+            : expected.Where(m => m.Content.Length > 0).ToList();
+        rendered.ShouldBe(comparable.Select(m => m with { Role = m.Role == "developer" ? "system" : m.Role }));
     }
 
     /// <summary>The exported fixtures are what the export writes today (they are what Prompty rendered).</summary>
