@@ -90,7 +90,8 @@ public sealed class PromptyImportTests
     {
         var (prompt, notes) = Import("strict.prompty");
 
-        prompt.Description.ShouldBe("A description with a Markdown rule in it:\n---\nThe front matter goes on below.\n");
+        prompt.Description.ShouldBe(
+            "A description with a Markdown rule in it:\n---\nThe front matter goes on below.\n");
         prompt.Messages.Select(m => m.Role).ShouldBe([PromptRole.User, PromptRole.Assistant]);
         notes.Where(n => n.Message.StartsWith("an empty", StringComparison.Ordinal)).Select(n => n.Line)
             .ShouldBe([15, 20]);
