@@ -342,6 +342,15 @@ internal sealed partial class PromptTestEndpoint : IDisposable
                     hash);
             }
 
+            if (message.TryGetProperty("content", out var raw)
+                && raw.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                // Chat completions' content is text or null (a tool call or refusal); a number, list or object is
+                // not an answer to judge.
+                return new(null, $"the answer's choices[0].message.content is a JSON {raw.ValueKind.ToString()
+                    .ToLowerInvariant()}, not text: {Clip(text)}", null, null, latencyMs, false, hash);
+            }
+
             if (Content(message) is not { } content)
             {
                 return new(null, "the answer's choices[0].message.content holds half a surrogate pair (such as "

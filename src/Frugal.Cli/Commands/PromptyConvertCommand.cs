@@ -114,6 +114,14 @@ internal static class PromptyConvertCommand
                 continue;
             }
 
+            if (PromptFileSearch.WhyNotRead(input) is { } reason)
+            {
+                // Not opened: reading a FIFO would wait forever.
+                Console.Error.WriteLine($"frugal: {input} {reason}; not converted");
+                exit = CliError.FailureExitCode;
+                continue;
+            }
+
             PromptConversion conversion;
             try
             {
@@ -171,7 +179,7 @@ internal static class PromptyConvertCommand
     private static string? Refused(string input, string target, bool force, HashSet<string> written)
     {
         var full = Path.GetFullPath(target);
-        if (full == Path.GetFullPath(input))
+        if (Resolved(target) == Resolved(input))
         {
             return $"{target} is the input itself: not overwritten (give --output another file)";
         }
@@ -190,6 +198,19 @@ internal static class PromptyConvertCommand
         return File.Exists(target) && !force
             ? $"{target} already exists: not overwritten (use --force, or --output another file)"
             : null;
+    }
+
+    /// <summary>The file a path ends at, links followed, so a link to the input is the input.</summary>
+    private static string Resolved(string path)
+    {
+        try
+        {
+            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(path);
+        }
     }
 
     private static string Noted(int notes) => notes switch

@@ -73,7 +73,7 @@ public sealed class CallPricing(PriceTable prices, UsageEnergy energy, GridZone 
     /// <summary>
     /// The energy of the call: a hosted model's from its size (null when unknown); a local server's from the
     /// device's power over the time it reported, or else over the time the gateway saw (first byte, then the rest);
-    /// none for a local call that failed with no tokens.
+    /// zero for a local call that failed with no tokens (the device did no model work).
     /// </summary>
     public EnergyEstimate? Energy(
         RouteTarget target, TokenCounts tokens, LocalTimings? reported, double firstByteSeconds, double totalSeconds,

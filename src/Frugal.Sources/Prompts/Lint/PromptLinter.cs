@@ -296,8 +296,8 @@ public static partial class PromptLinter
         private static string SecretMessage(string name, string how)
         {
             var article = "AEIOU".Contains(name[0], StringComparison.Ordinal) ? "an" : "a";
-            return $"holds what looks like {article} {name} {how}: remove it (and revoke it if it is real); pass keys "
-                + "through the environment, never in a prompt file";
+            return $"this line holds what looks like {article} {name} {how}: remove it (and revoke it if it is "
+                + "real); pass keys through the environment, never in a prompt file";
         }
     }
 }

@@ -133,6 +133,32 @@ public sealed class PromptyConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_OverALinkToItsOwnInput_Refused_EvenWithForce()
+    {
+        Write("work/g.prompt.yml", "name: g\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: Hi\n");
+        File.CreateSymbolicLink(_home.Combine("work", "link.prompty"), _home.Combine("work", "g.prompt.yml"));
+
+        var result = Shell("prompt export g.prompt.yml -o link.prompty --force");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldStartWith("frugal: link.prompty is the input itself");
+        File.ReadAllText(_home.Combine("work", "g.prompt.yml")).ShouldStartWith("name: g\n");
+    }
+
+    [Fact]
+    public void Import_AFifo_NotOpened()
+    {
+        Directory.CreateDirectory(_home.Combine("work"));
+
+        var result = FrugalProcess.Shell(_home.Path, $"cd '{_home.Combine("work")}' && mkfifo p.prompty && "
+            + "timeout 30 $FRUGAL prompt import p.prompty");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stderr.ShouldContain("frugal: p.prompty ");
+        result.Stderr.ShouldContain("not converted");
+    }
+
+    [Fact]
     public void TargetsThatCannotBeWritten_ReportedPerFile_TheOthersStillConvert()
     {
         const string prompt = "name: g\nmodel: openai/gpt-4o\nmessages:\n  - role: user\n    content: Hi\n";

@@ -46,7 +46,7 @@ public sealed class ExamplePromptsTests : IDisposable
         var environment = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = _home.Combine("cache") };
 
         var result = FrugalProcess.RunWith(_home.Path, environment, "prompt", "test", PromptsFolder,
-            "--endpoint", fake.BaseUrl + "v1", "--json", "--min-efficiency", "0", "--ledger", _home.Combine("l.db"));
+            "--endpoint", fake.BaseUrl + "v1", "--json", "--ledger", _home.Combine("l.db"));
 
         result.ExitCode.ShouldBe(0, result.Stdout + result.Stderr);
         var prompts = JsonNode.Parse(result.Stdout)!["prompts"]!.AsArray();

@@ -88,6 +88,12 @@ public sealed class PromptTestRegressionTests : IDisposable
     [InlineData(NoMessage, "error: the answer has no choices[0].message: " + NoMessage)]
     [InlineData("""{"choices":[null]}""", """error: the answer has no choices[0].message: {"choices":[null]}""")]
     [InlineData("""{"choices":["x"]}""", """error: the answer has no choices[0].message: {"choices":["x"]}""")]
+    [InlineData("""{"choices":[{"message":{"content":42}}]}""",
+        """error: the answer's choices[0].message.content is a JSON number, not text: """
+        + """{"choices":[{"message":{"content":42}}]}""")]
+    [InlineData("""{"choices":[{"message":{"content":["a"]}}]}""",
+        """error: the answer's choices[0].message.content is a JSON array, not text: """
+        + """{"choices":[{"message":{"content":["a"]}}]}""")]
     [InlineData("""{"choices":[{"message":{"content":"refund \ud800"}}]}""",
         """error: the answer's choices[0].message.content holds half a surrogate pair (such as \ud800 alone), """
         + """which is not text: {"choices":[{"message":{"content":"refund \ud800"}}]}""")]
