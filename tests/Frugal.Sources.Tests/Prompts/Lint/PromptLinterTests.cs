@@ -194,8 +194,8 @@ public sealed class PromptLinterTests
         const string key = "ghp_0123456789abcdefghijABCDEFGHIJ0123456";
         var findings = Lint(Clean.Replace("Why?", "Why does " + key + " fail?", StringComparison.Ordinal));
 
-        findings.ShouldBe([Error(8, "secret", "this line holds what looks like a GitHub token in plain text: remove it (and "
-            + "revoke it if it is real); pass keys through the environment, never in a prompt file")]);
+        findings.ShouldBe([Error(8, "secret", "this line holds what looks like a GitHub token in plain text: remove "
+            + "it (and revoke it if it is real); pass keys through the environment, never in a prompt file")]);
         findings[0].Message.ShouldNotContain("ghp_0123");
     }
 
@@ -207,9 +207,9 @@ public sealed class PromptLinterTests
     {
         var findings = Lint(Clean.Replace("\"Answer {{question}}\"", content, StringComparison.Ordinal));
 
-        findings.ShouldBe([Error(5, "secret", "this line holds what looks like an OpenAI API key once YAML decodes the value "
-            + "(an escape or a line break hides it in the text): remove it (and revoke it if it is real); pass keys "
-            + "through the environment, never in a prompt file")]);
+        findings.ShouldBe([Error(5, "secret", "this line holds what looks like an OpenAI API key once YAML decodes "
+            + "the value (an escape or a line break hides it in the text): remove it (and revoke it if it is real); "
+            + "pass keys through the environment, never in a prompt file")]);
     }
 
     [Fact]
