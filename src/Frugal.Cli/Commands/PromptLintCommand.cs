@@ -144,44 +144,13 @@ internal static class PromptLintCommand
         return new LintPolicy(reviewers, tokens);
     }
 
-    /// <summary>The files to lint, each with the name findings give it, in a stable order.</summary>
+    /// <summary>The files to lint (<c>prompts</c> when none is given), each with the name findings give it.</summary>
     private static List<(string Path, string Display)> Files(string[] paths)
     {
-        var defaulted = paths.Length == 0;
-        var files = new List<(string, string)>();
-        var problems = new List<string>();
-        foreach (var given in defaulted ? ["prompts"] : paths)
-        {
-            if (File.Exists(given))
-            {
-                files.Add((given, given.Replace('\\', '/')));
-            }
-            else if (Directory.Exists(given))
-            {
-                var found = PromptFileSearch.Find(given).Select(f => (f, f.Replace('\\', '/'))).ToList();
-                if (found.Count == 0)
-                {
-                    problems.Add($"{given} holds no *.prompt.yml or *.prompt.yaml file.");
-                }
-
-                files.AddRange(found);
-            }
-            else
-            {
-                problems.Add(defaulted
-                    ? "there is no prompts/ folder here: pass the prompt files or folders to lint."
-                    : given.Contains('\uFFFD', StringComparison.Ordinal) ? $"{given} {PromptFileSearch.NotUtf8}."
-                    : $"{given}: no such file or folder.");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw CliError.Usage(string.Join(" ", problems));
-        }
-
-        // A file named twice (or as x and ./x) is linted once.
-        return [.. files.DistinctBy(f => Path.GetFullPath(f.Item1), StringComparer.Ordinal)];
+        var selection = PromptFileSearch.Resolve(paths, "prompts", "lint");
+        return selection.Problems.Count > 0
+            ? throw CliError.Usage(string.Join(" ", selection.Problems))
+            : [.. selection.Files.Select(f => (f, f.Replace('\\', '/')))];
     }
 
     private static bool RequireGit()

@@ -226,48 +226,20 @@ internal static class PromptTestCommand
     }
 
     /// <summary>
-    /// The files named, and the prompt files under the folders named, each once, folders sorted. As with the lint, a
-    /// path that is missing or a folder without a prompt file is a usage error (all of them named at once): a run
-    /// that tests nothing must not pass.
+    /// The files named, and the prompt files under the folders named (this folder when none is given), each once.
+    /// As with the lint, a path that is missing or a folder without a prompt file is a usage error, and so is a file
+    /// that cannot be read (all of them named at once): a run that tests nothing must not pass.
     /// </summary>
     private static List<string> PromptFiles(string[] paths)
     {
-        var files = new List<string>();
-        var problems = new List<string>();
-        foreach (var path in paths.Length == 0 ? ["."] : paths)
-        {
-            if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else if (Directory.Exists(path))
-            {
-                var found = PromptFileSearch.Find(path).ToList();
-                if (found.Count == 0)
-                {
-                    problems.Add(paths.Length == 0
-                        ? "there is no *.prompt.yml or *.prompt.yaml file in this folder or below: pass the prompt "
-                            + "files or folders to test."
-                        : $"{path} holds no *.prompt.yml or *.prompt.yaml file.");
-                }
-
-                files.AddRange(found);
-            }
-            else
-            {
-                problems.Add(path.Contains('\uFFFD', StringComparison.Ordinal)
-                    ? $"{path} {PromptFileSearch.NotUtf8}."
-                    : $"{path}: no such file or folder; give prompt files or folders holding them.");
-            }
-        }
+        var selection = PromptFileSearch.Resolve(paths, ".", "test");
 
         // Refused before any call: reading a FIFO would wait forever.
-        problems.AddRange(files.Select(f => (File: f, Reason: PromptFileSearch.WhyNotRead(f)))
+        var problems = selection.Problems.Concat(selection.Files
+            .Select(f => (File: f, Reason: PromptFileSearch.WhyNotRead(f)))
             .Where(f => f.Reason is not null)
-            .Select(f => $"{f.File.Replace('\\', '/')} {f.Reason}."));
-        return problems.Count > 0
-            ? throw CliError.Usage(string.Join(" ", problems))
-            : [.. files.DistinctBy(Path.GetFullPath, StringComparer.Ordinal)];
+            .Select(f => $"{f.File.Replace('\\', '/')} {f.Reason}.")).ToList();
+        return problems.Count > 0 ? throw CliError.Usage(string.Join(" ", problems)) : [.. selection.Files];
     }
 
     /// <summary><c>$XDG_CACHE_HOME/frugal/prompt-test</c>, else <c>~/.cache/frugal/prompt-test</c>.</summary>

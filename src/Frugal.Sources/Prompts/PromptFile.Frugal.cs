@@ -265,7 +265,7 @@ public static partial class PromptFile
             RecordTree(field.Path, field.Value);
             var json = field.Value switch
             {
-                YamlMappingNode => ToJson(field.Value),
+                YamlMappingNode => YamlJson.ToJson(field.Value)?.ToJsonString(),
                 YamlScalarNode { Value: { } text } when !IsNull(field.Value) => text,
                 _ => null,
             };

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -309,68 +308,6 @@ public static partial class PromptFile
             catch (JsonException e)
             {
                 return $"is not valid JSON ({e.Message})";
-            }
-        }
-
-        /// <summary>
-        /// YAML as JSON text: quoted scalars are strings; plain ones that read as null, booleans or numbers (YAML's
-        /// core schema) become them; everything else is a string.
-        /// </summary>
-        private static string ToJson(YamlNode node)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                Write(writer, node);
-            }
-
-            return Encoding.UTF8.GetString(stream.ToArray());
-        }
-
-        private static void Write(Utf8JsonWriter writer, YamlNode node)
-        {
-            switch (node)
-            {
-                case YamlMappingNode map:
-                    writer.WriteStartObject();
-                    foreach (var (key, value) in map.Children)
-                    {
-                        writer.WritePropertyName((key as YamlScalarNode)?.Value ?? string.Empty);
-                        Write(writer, value);
-                    }
-
-                    writer.WriteEndObject();
-                    break;
-                case YamlSequenceNode sequence:
-                    writer.WriteStartArray();
-                    foreach (var item in sequence.Children)
-                    {
-                        Write(writer, item);
-                    }
-
-                    writer.WriteEndArray();
-                    break;
-                case YamlScalarNode scalar when IsNull(scalar):
-                    writer.WriteNullValue();
-                    break;
-                case YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } boolean:
-                    writer.WriteBooleanValue(boolean.Value == "true");
-                    break;
-                case YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text }
-                    when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l):
-                    writer.WriteNumberValue(l);
-                    break;
-                case YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text }
-                    when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-                        && double.IsFinite(d):
-                    writer.WriteNumberValue(d);
-                    break;
-                case YamlScalarNode scalar:
-                    writer.WriteStringValue(scalar.Value);
-                    break;
-                default:
-                    writer.WriteNullValue();
-                    break;
             }
         }
     }

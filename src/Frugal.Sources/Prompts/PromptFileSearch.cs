@@ -46,6 +46,50 @@ public static class PromptFileSearch
     }
 
     /// <summary>
+    /// The files <paramref name="paths"/> name and the prompt files below the folders they name (each folder's
+    /// sorted), each file once however often it is named (as <c>x</c> and <c>./x</c> too); with no path given,
+    /// <paramref name="defaultPath"/>. A path that is missing, a folder without a prompt file and a name that is not
+    /// UTF-8 are problems, all of them told at once, so that a run that reads nothing does not pass;
+    /// <paramref name="verb"/> (<c>lint</c>, <c>test</c>) is what the caller does with the files, for the messages.
+    /// </summary>
+    public static PromptFileSelection Resolve(IReadOnlyList<string> paths, string defaultPath, string verb)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var defaulted = paths.Count == 0;
+        var files = new List<string>();
+        var problems = new List<string>();
+        foreach (var path in defaulted ? [defaultPath] : paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                var found = Find(path);
+                if (found.Count == 0)
+                {
+                    problems.Add(!defaulted ? $"{path} holds no *.prompt.yml or *.prompt.yaml file."
+                        : "there is no *.prompt.yml or *.prompt.yaml file in "
+                            + $"{(path == "." ? "this folder" : path + "/")} or below: pass the prompt files or "
+                            + $"folders to {verb}.");
+                }
+
+                files.AddRange(found);
+            }
+            else
+            {
+                problems.Add(defaulted
+                    ? $"there is no {defaultPath}/ folder here: pass the prompt files or folders to {verb}."
+                    : path.Contains('\uFFFD', StringComparison.Ordinal) ? $"{path} {NotUtf8}."
+                    : $"{path}: no such file or folder; give prompt files or folders holding them.");
+            }
+        }
+
+        return new PromptFileSelection([.. files.DistinctBy(Path.GetFullPath, StringComparer.Ordinal)], problems);
+    }
+
+    /// <summary>
     /// Why <paramref name="path"/>, a file named or found, is not to be opened, or null when it can be read: a name
     /// that is not valid UTF-8 (the name a folder listing gives cannot open it), a link that leads nowhere, or a file
     /// that is empty or is not a regular file. Nothing is opened to tell: opening a FIFO waits for a writer forever.
@@ -86,3 +130,10 @@ public static class PromptFileSearch
         "is empty, or is not a regular file (a FIFO, socket or device, whose reading could wait forever), so it was "
         + "not read: a prompt file is a regular file holding YAML";
 }
+
+/// <summary>What <see cref="PromptFileSearch.Resolve"/> found.</summary>
+/// <param name="Files">The files, each once, in the order the paths name them.</param>
+/// <param name="Problems">
+/// What is wrong with the paths, each a sentence; none when all of them name prompt files.
+/// </param>
+public sealed record PromptFileSelection(IReadOnlyList<string> Files, IReadOnlyList<string> Problems);

@@ -43,6 +43,41 @@ public sealed class PromptFileSearchTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_FilesAndFolders_EachFileOnceAndEveryProblemTold()
+    {
+        var a = _folder.WriteText("prompts/a.prompt.yml", "name: a\n");
+        var b = _folder.WriteText("prompts/sub/b.prompt.yaml", "name: b\n");
+        var empty = _folder.CreateFolder("empty");
+        var missing = _folder.PathOf("missing.prompt.yml");
+
+        var found = PromptFileSearch.Resolve([a, _folder.PathOf("prompts"), a], "prompts", "lint");
+        var refused = PromptFileSearch.Resolve([empty, missing, a], "prompts", "lint");
+
+        found.Files.ShouldBe([a, b]);
+        found.Problems.ShouldBeEmpty();
+        refused.Files.ShouldBe([a]);
+        refused.Problems.ShouldBe([
+            $"{empty} holds no *.prompt.yml or *.prompt.yaml file.",
+            $"{missing}: no such file or folder; give prompt files or folders holding them.",
+        ]);
+    }
+
+    [Fact]
+    public void Resolve_NoPath_ReadsTheDefaultAndSaysWhatToPassWhenItHoldsNothing()
+    {
+        var missing = _folder.PathOf("prompts");
+        var empty = _folder.CreateFolder("empty");
+
+        PromptFileSearch.Resolve([], missing, "lint").Problems.ShouldBe(
+            [$"there is no {missing}/ folder here: pass the prompt files or folders to lint."]);
+        PromptFileSearch.Resolve([], empty, "test").Problems.ShouldBe(
+            [$"there is no *.prompt.yml or *.prompt.yaml file in {empty}/ or below: pass the prompt files or folders "
+                + "to test."]);
+        var file = _folder.WriteText("empty/c.prompt.yml", "name: c\n");
+        PromptFileSearch.Resolve([], empty, "test").Files.ShouldBe([file]);
+    }
+
+    [Fact]
     public void WhyNotRead_ARegularFileOrALinkToOne_IsNull()
     {
         var file = _folder.WriteText("a.prompt.yml", "name: a\n");

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Frugal.Domain.Prompts;
 using Frugal.Domain.Prompts.Testing;
 using Frugal.Sources.Prompts;
@@ -250,6 +251,37 @@ public sealed class PromptFileTests : IDisposable
 
         problem.Line.ShouldBe(line);
         problem.Message.ShouldStartWith(start);
+    }
+
+    [Fact]
+    public void Read_JsonSchemaCheckWrittenAsYaml_TypesScalarsAsYamlV3Does()
+    {
+        // yaml.v3 reads plain 0x1F and 0o17 as the integers 31 and 15; .inf is a float JSON cannot hold, so it stays
+        // the string ".inf"; a quoted scalar is a string.
+        var reading = Parse("""
+            name: x
+            model: openai/gpt-4o
+            messages: [{role: user, content: hi}]
+            checks:
+              - type: json-schema
+                value: {enum: [0x1F, 0o17, .inf, '0x10']}
+            """);
+
+        reading.Problems.ShouldBeEmpty();
+        var check = reading.Prompt.Checks.ShouldHaveSingleItem().ShouldBeOfType<JsonSchemaCheck>();
+        check.Schema.ShouldBe("""{"enum":[31,15,".inf","0x10"]}""");
+        using var schema = JsonDocument.Parse(check.Schema);
+        foreach (var accepted in new[] { "31", "15", "\".inf\"", "\"0x10\"" })
+        {
+            using var reply = JsonDocument.Parse(accepted);
+            JsonSchemaSubset.Validate(schema.RootElement, reply.RootElement).ShouldBeEmpty(accepted);
+        }
+
+        foreach (var refused in new[] { "\"0x1F\"", "16" })
+        {
+            using var reply = JsonDocument.Parse(refused);
+            JsonSchemaSubset.Validate(schema.RootElement, reply.RootElement).ShouldNotBeEmpty(refused);
+        }
     }
 
     [Fact]

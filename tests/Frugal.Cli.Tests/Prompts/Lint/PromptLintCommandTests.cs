@@ -192,7 +192,8 @@ public sealed class PromptLintCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("missing.prompt.yml", "frugal: missing.prompt.yml: no such file or folder.\n")]
+    [InlineData("missing.prompt.yml",
+        "frugal: missing.prompt.yml: no such file or folder; give prompt files or folders holding them.\n")]
     [InlineData("", "frugal: there is no prompts/ folder here: pass the prompt files or folders to lint.\n")]
     [InlineData("--format sarif t.prompt.yml", "frugal: --format 'sarif' is not a format: use text, json or github.\n")]
     [InlineData("--json --format github t.prompt.yml",

@@ -1,19 +1,19 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using YamlDotNet.Core;
+using Frugal.Sources.Prompts.Prompty;
 using YamlDotNet.RepresentationModel;
 
-namespace Frugal.Sources.Prompts.Prompty;
+namespace Frugal.Sources.Prompts;
 
 /// <summary>
-/// YAML trees to JSON and back, typing plain scalars by YAML 1.2's core schema (the typing a schema or an
-/// <c>enum</c> list means): <c>null</c>/<c>~</c>/empty, <c>true</c>/<c>false</c>, decimal, hex (<c>0x</c>) and octal
-/// (<c>0o</c>) integers, decimal floats; quoted scalars and everything else are strings.
+/// YAML trees to JSON and back. Scalars are typed as <c>gopkg.in/yaml.v3</c> resolves them (YAML 1.2's core schema,
+/// the typing a schema or an <c>enum</c> list means), by <see cref="GoYamlValue"/>: <c>null</c>/<c>~</c>/empty,
+/// <c>true</c>/<c>false</c> (also <c>True</c>, <c>TRUE</c>…), decimal, <c>0x</c>, <c>0o</c> and <c>0b</c> integers,
+/// floats; quoted scalars and everything else are strings. Every YAML value read as JSON (a json-schema check, a
+/// Prompty file's schema and options) goes through here.
 /// </summary>
-internal static partial class YamlJson
+internal static class YamlJson
 {
     /// <summary>The JSON value of <paramref name="node"/>; null for YAML null.</summary>
     public static JsonNode? ToJson(YamlNode node)
@@ -45,8 +45,7 @@ internal static partial class YamlJson
 
     /// <summary>Whether a scalar is a YAML integer (not a float).</summary>
     public static bool IsInteger(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: { } text }
-        && Integer(text) is not null;
+        node is YamlScalarNode scalar && GoYamlValue.Of(scalar).Kind == GoValueKind.Integer;
 
     /// <summary>The YAML node for a JSON value, strings written so they read back as strings.</summary>
     public static YamlNode ToYaml(JsonNode? node) => node switch
@@ -123,64 +122,21 @@ internal static partial class YamlJson
         return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
     }
 
+    /// <summary>
+    /// A scalar's JSON value. A float that is infinite or not a number (<c>.inf</c>, <c>-.inf</c>, <c>.nan</c>) stays
+    /// the string written, as JSON numbers cannot hold them; so does a timestamp, which JSON has no type for.
+    /// </summary>
     private static JsonNode? Scalar(YamlScalarNode scalar)
     {
-        var text = scalar.Value ?? string.Empty;
-        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
+        var value = GoYamlValue.Of(scalar);
+        return value.Kind switch
         {
-            return JsonValue.Create(text);
-        }
-
-        if (text is "" or "~" or "null" or "Null" or "NULL")
-        {
-            return null;
-        }
-
-        if (text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE")
-        {
-            return JsonValue.Create(text[0] is 't' or 'T');
-        }
-
-        if (Integer(text) is { } integer)
-        {
-            return JsonNode.Parse(integer.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (Float().IsMatch(text)
-            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            && double.IsFinite(number))
-        {
-            return JsonValue.Create(number);
-        }
-
-        return JsonValue.Create(text);
+            GoValueKind.Null => null,
+            GoValueKind.Boolean => JsonValue.Create(value.Text == "true"),
+            GoValueKind.Integer => JsonNode.Parse(value.Text),
+            GoValueKind.Float when value.Float64 is { } number && double.IsFinite(number) => JsonValue.Create(number),
+            GoValueKind.String => JsonValue.Create(value.Text),
+            _ => JsonValue.Create(scalar.Value ?? string.Empty),
+        };
     }
-
-    private static System.Numerics.BigInteger? Integer(string text)
-    {
-        if (DecimalInteger().IsMatch(text))
-        {
-            return System.Numerics.BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        }
-
-        if (text.StartsWith("0x", StringComparison.Ordinal) && text.Length > 2 && text[2..].All(char.IsAsciiHexDigit))
-        {
-            return System.Numerics.BigInteger.Parse("0" + text[2..], NumberStyles.AllowHexSpecifier,
-                CultureInfo.InvariantCulture);
-        }
-
-        if (text.StartsWith("0o", StringComparison.Ordinal) && text.Length > 2
-            && text[2..].All(c => c is >= '0' and <= '7'))
-        {
-            return text[2..].Aggregate(System.Numerics.BigInteger.Zero, (n, c) => (n * 8) + (c - '0'));
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"^[-+]?[0-9]+$")]
-    private static partial Regex DecimalInteger();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
-    private static partial Regex Float();
 }
