@@ -21,7 +21,7 @@ public static class LintRules
     /// <summary><c>metadata.version</c> missing or not semver 2.0.0.</summary>
     public const string Version = "version";
 
-    /// <summary>With <c>--git</c>: the version is lower than the previous committed one.</summary>
+    /// <summary>With <c>--git</c>: the version is lower than one committed before.</summary>
     public const string VersionBackwards = "version-backwards";
 
     /// <summary>Fewer <c>metadata.reviewers</c> than the policy asks.</summary>

@@ -14,13 +14,20 @@ public sealed partial record PromptHistory
     /// <summary>
     /// The owners one CODEOWNERS line names, without their <c>@</c>, read as GitHub reads the line: a path pattern
     /// (a backslash keeps the next character in it, so <c>docs/my\ notes.md</c> is one path), then owners separated
-    /// by white space, up to a <c>#</c> that starts a comment. An owner that is no <c>@user</c>, <c>@org/team</c>
-    /// or e-mail address makes the line invalid, and GitHub skips the whole line: so does this.
+    /// by white space, up to a <c>#</c> that starts a comment (an escaped <c>\#</c> is a <c>#</c> in the path). An
+    /// owner that is no <c>@user</c>, <c>@org/team</c> or e-mail address makes the line invalid, and GitHub skips the
+    /// whole line: so does this.
     /// </summary>
     private static IEnumerable<string> LineOwners(string line)
     {
-        var hash = line.IndexOf('#', StringComparison.Ordinal);
-        var text = (hash >= 0 ? line[..hash] : line).Trim();
+        // An escaped #, as in docs/\#notes.md, is part of the path, not a comment.
+        var hash = 0;
+        while (hash < line.Length && line[hash] != '#')
+        {
+            hash += line[hash] == '\\' ? 2 : 1;
+        }
+
+        var text = line[..Math.Min(hash, line.Length)].Trim();
         var end = 0;
         while (end < text.Length && text[end] is not (' ' or '\t'))
         {

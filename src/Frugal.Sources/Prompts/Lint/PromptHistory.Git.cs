@@ -6,11 +6,11 @@ namespace Frugal.Sources.Prompts.Lint;
 public sealed partial record PromptHistory
 {
     /// <summary>
-    /// Each commit's id, then the values of its approving trailers, as git parses trailers (the block of
-    /// <c>Key: value</c> lines that ends a message, folded lines unfolded), keys in any letter case.
+    /// Each commit's id, its short id, then the values of its approving trailers, as git parses trailers (the block
+    /// of <c>Key: value</c> lines that ends a message, folded lines unfolded), keys in any letter case.
     /// </summary>
     private const string TrailersFormat =
-        "--format=%H%x1f%(trailers:key=Reviewed-by,key=Approved-by,valueonly,unfold,separator=%x1f)";
+        "--format=%H%x1f%h%x1f%(trailers:key=Reviewed-by,key=Approved-by,valueonly,unfold,separator=%x1f)";
 
     /// <summary>
     /// Every commit that changed the file, newest first, following renames (<c>git log --follow</c>), each with the
@@ -28,8 +28,8 @@ public sealed partial record PromptHistory
             return changes;
         }
 
-        // With -z each commit is "SHA\x1fTRAILER\x1fTRAILER...", then "\nSTATUS", then its path, or two (old, new)
-        // for a rename or copy.
+        // With -z each commit is "SHA\x1fSHORT\x1fTRAILER\x1fTRAILER...", then "\nSTATUS", then its path, or two
+        // (old, new) for a rename or copy.
         var tokens = Encoding.UTF8.GetString(log.Stdout).Split('\0');
         var older = path;
         for (var i = 0; i < tokens.Length; i++)
@@ -41,15 +41,15 @@ public sealed partial record PromptHistory
             }
 
             var sha = tokens[i][..cut];
-            var approvals = tokens[i][(cut + 1)..]
-                .Split('\x1f', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var fields = tokens[i][(cut + 1)..].Split('\x1f');
+            var approvals = fields[1..].Select(f => f.Trim()).Where(f => f.Length > 0).ToArray();
             var status = i + 1 < tokens.Length ? tokens[i + 1].TrimStart('\n') : string.Empty;
             string? at = older;
             if (status.StartsWith('C') && i + 3 < tokens.Length)
             {
                 // --follow also follows copies, but a copy is a new file: the source's history and approvals are
                 // another file's, so they end here.
-                changes.Add(new Change(sha, tokens[i + 3], approvals));
+                changes.Add(new Change(sha, fields[0], tokens[i + 3], approvals));
                 break;
             }
 
@@ -65,7 +65,7 @@ public sealed partial record PromptHistory
                 i += 2;
             }
 
-            changes.Add(new Change(sha, at, approvals));
+            changes.Add(new Change(sha, fields[0], at, approvals));
         }
 
         return changes;
@@ -98,21 +98,26 @@ public sealed partial record PromptHistory
     }
 
     /// <summary>
-    /// The last committed text when the file on disk differs from it, else the one before; null for a new file.
+    /// The file's committed texts, newest first: every commit's when the file on disk differs from the last, else
+    /// every one before the last; a commit that deleted the file has none.
     /// </summary>
-    private static string? Previous(GitProcess git, List<Change> changes, string relative)
+    private static List<PromptRevision> EarlierTexts(GitProcess git, List<Change> changes, string relative)
     {
         if (changes.Count == 0)
         {
-            return null;
+            return [];
         }
 
         // Blob ids, not text: a BOM, or line ends that core.autocrlf converts, make the text on disk differ from the
         // commit it was checked out of; hash-object applies the same conversion git applied.
         var committed = Blob(git, changes[0]);
         var unchanged = committed is not null && committed == BlobOnDisk(git, relative);
-        return !unchanged ? Show(git, changes[0])
-            : changes.Count > 1 ? Show(git, changes[1]) : null;
+        return
+        [
+            .. changes.Skip(unchanged ? 1 : 0)
+                .Select(c => Show(git, c) is { } text ? new PromptRevision(c.Short, text) : null)
+                .OfType<PromptRevision>(),
+        ];
     }
 
     /// <summary>
@@ -157,7 +162,8 @@ public sealed partial record PromptHistory
 
     /// <summary>One commit that changed the file.</summary>
     /// <param name="Sha">The commit.</param>
+    /// <param name="Short">Its short id, as git abbreviates it.</param>
     /// <param name="Path">The file's path in it; null when the commit deleted it.</param>
     /// <param name="Approvals">The values of its approving trailers.</param>
-    private sealed record Change(string Sha, string? Path, string[] Approvals);
+    private sealed record Change(string Sha, string Short, string? Path, string[] Approvals);
 }

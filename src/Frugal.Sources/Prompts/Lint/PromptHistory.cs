@@ -4,13 +4,13 @@ using Frugal.Sources.Git;
 namespace Frugal.Sources.Prompts.Lint;
 
 /// <summary>
-/// What git knows about one prompt file: its text as last committed before the version on disk, who approved the
+/// What git knows about one prompt file: its committed texts before the version on disk, who approved the
 /// commits that changed it (<c>Reviewed-by:</c> and <c>Approved-by:</c> trailers), and the repository's CODEOWNERS.
 /// Its history runs back through renames, committed or staged (<c>git mv</c>), but not through copies.
 /// </summary>
-/// <param name="PreviousText">
-/// The file's previous committed text: the last commit's when the file on disk differs from it, else the one
-/// before; null when there is none (a new file).
+/// <param name="Earlier">
+/// The file's committed texts, newest first: every commit's that changed it when the file on disk differs from the
+/// last, else every one before the last; empty for a new file.
 /// </param>
 /// <param name="Approvals">
 /// The values of every approving git trailer (<c>Reviewed-by:</c>, <c>Approved-by:</c>) of the commits that changed
@@ -18,7 +18,7 @@ namespace Frugal.Sources.Prompts.Lint;
 /// </param>
 /// <param name="CodeOwners">Every owner CODEOWNERS names, without the leading <c>@</c>; empty without one.</param>
 public sealed partial record PromptHistory(
-    string? PreviousText, IReadOnlyList<string> Approvals, IReadOnlyList<string> CodeOwners)
+    IReadOnlyList<PromptRevision> Earlier, IReadOnlyList<string> Approvals, IReadOnlyList<string> CodeOwners)
 {
     /// <summary>Where GitHub looks for CODEOWNERS, in its order (the first found is used).</summary>
     public static IReadOnlyList<string> CodeOwnersPaths { get; } =
@@ -50,9 +50,9 @@ public sealed partial record PromptHistory(
         var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
         var changes = Changes(git, StagedRenameSource(git, relative) ?? relative);
         var approvals = changes.SelectMany(c => c.Approvals).ToList();
-        var previous = Previous(git, changes, relative);
+        var earlier = EarlierTexts(git, changes, relative);
         var shallow = git.Run(["rev-parse", "--is-shallow-repository"]);
-        return new PromptHistory(previous, approvals, ReadCodeOwners(root))
+        return new PromptHistory(earlier, approvals, ReadCodeOwners(root))
         {
             IsShallow = shallow.ExitCode == 0 && Encoding.UTF8.GetString(shallow.Stdout).Trim() == "true",
         };

@@ -121,15 +121,19 @@ public static partial class PromptLinter
                 return;
             }
 
-            if (history?.PreviousText is not { } previousText
-                || PromptFile.Parse(display, previousText).Prompt.Metadata.Version is not { } previous
-                || version >= previous)
+            // Never back, not just not below the last commit: 2.0.0, then 1.0.0, then 1.0.1 goes back twice. The
+            // newest commit holding the highest version is the one named.
+            var highest = (history?.Earlier ?? [])
+                .Select(r => new { r.Commit, PromptFile.Parse(display, r.Text).Prompt.Metadata.Version })
+                .Where(r => r.Version is not null)
+                .MaxBy(r => r.Version);
+            if (highest?.Version is not { } previous || version >= previous)
             {
                 return;
             }
 
             Error(Line("metadata.version"), LintRules.VersionBackwards, $"metadata.version {version} is lower "
-                + $"than {previous}, the previous committed version: a version never goes back; set one above "
+                + $"than {previous}, committed in {highest.Commit}: a version never goes back; set one above "
                 + $"{previous}");
         }
 

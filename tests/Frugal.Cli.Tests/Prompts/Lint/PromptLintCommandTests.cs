@@ -219,8 +219,8 @@ public sealed class PromptLintCommandTests : IDisposable
         var reviewers = "  reviewers: [alice]";
         repo.Commit("Add the prompt", day, files:
             [("CODEOWNERS", "prompts/ @alice\n"), ("prompts/t.prompt.yml", Clean.Replace("1.0.0", "1.2.0"))]);
-        repo.Commit("Widen the reviewers\n\nReviewed-by: Bob Example <bob@users.noreply.github.com>\n",
-            day.AddDays(1),
+        var widened = repo.Commit(
+            "Widen the reviewers\n\nReviewed-by: Bob Example <bob@users.noreply.github.com>\n", day.AddDays(1),
             files: [("prompts/t.prompt.yml",
                 Clean.Replace("1.0.0", "1.3.0").Replace(reviewers, "  reviewers: [alice, bob]"))]);
         File.WriteAllText(Path.Combine(repo.Path, "prompts", "t.prompt.yml"), Clean
@@ -230,8 +230,8 @@ public sealed class PromptLintCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(1, result.Stderr);
         result.Stdout.ShouldBe("prompts/t.prompt.yml\n"
-            + "  10: error [version-backwards] metadata.version 1.1.0 is lower than 1.3.0, the previous committed "
-            + "version: a version never goes back; set one above 1.3.0\n"
+            + "  10: error [version-backwards] metadata.version 1.1.0 is lower than 1.3.0, committed in "
+            + $"{widened[..7]}: a version never goes back; set one above 1.3.0\n"
             + "  11: error [reviewer-unverified] metadata.reviewers: carol is not in CODEOWNERS and approved no commit "
             + "that changed this file: add carol to CODEOWNERS, or have carol review the change and add a "
             + "Reviewed-by: carol trailer\n\n"

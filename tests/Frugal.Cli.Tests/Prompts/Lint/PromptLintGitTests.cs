@@ -42,9 +42,9 @@ public sealed class PromptLintGitTests : IDisposable
         .Replace("1.0.0", version, StringComparison.Ordinal)
         .Replace("[alice]", $"[{reviewers}]", StringComparison.Ordinal);
 
-    private static string Backwards(string file, string version, string previous) =>
-        $"{file}\n  10: error [version-backwards] metadata.version {version} is lower than {previous}, the previous "
-        + $"committed version: a version never goes back; set one above {previous}\n\n"
+    private static string Backwards(string file, string version, string previous, string commit) =>
+        $"{file}\n  10: error [version-backwards] metadata.version {version} is lower than {previous}, committed in "
+        + $"{commit[..7]}: a version never goes back; set one above {previous}\n\n"
         + "1 file linted: 1 error, 0 warnings.\n";
 
     private FrugalProcess.Result LintGit(string arguments = "") =>
@@ -53,14 +53,28 @@ public sealed class PromptLintGitTests : IDisposable
     [Fact]
     public void LintGit_ACommittedDowngradeOfAFileWithABom_IsFound()
     {
-        _repo.Commit("Add", Day, files:
+        var added = _repo.Commit("Add", Day, files:
             [("CODEOWNERS", "* @alice\n"), ("prompts/t.prompt.yml", Bom + Prompt("1.3.0"))]);
         _repo.Commit("Go back", Day.AddDays(1), files: [("prompts/t.prompt.yml", Bom + Prompt("1.0.5"))]);
 
         var result = LintGit();
 
         result.ExitCode.ShouldBe(1, result.Stderr);
-        result.Stdout.ShouldBe(Backwards("prompts/t.prompt.yml", "1.0.5", "1.3.0"));
+        result.Stdout.ShouldBe(Backwards("prompts/t.prompt.yml", "1.0.5", "1.3.0", added));
+    }
+
+    [Fact]
+    public void LintGit_AVersionAboveTheLastCommitButBelowAnEarlierOne_IsFound()
+    {
+        var added = _repo.Commit("Add", Day, files:
+            [("CODEOWNERS", "* @alice\n"), ("prompts/t.prompt.yml", Prompt("2.0.0"))]);
+        _repo.Commit("Go back", Day.AddDays(1), files: [("prompts/t.prompt.yml", Prompt("1.0.0"))]);
+        _repo.Commit("Step up from there", Day.AddDays(2), files: [("prompts/t.prompt.yml", Prompt("1.0.1"))]);
+
+        var result = LintGit();
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stdout.ShouldBe(Backwards("prompts/t.prompt.yml", "1.0.1", "2.0.0", added));
     }
 
     [Fact]
@@ -68,21 +82,21 @@ public sealed class PromptLintGitTests : IDisposable
     {
         // With core.autocrlf git stores LF and checks out CRLF: the working copy is the commit all the same.
         _repo.Git("config", "core.autocrlf", "true");
-        _repo.Commit("Add", Day, files:
+        var added = _repo.Commit("Add", Day, files:
             [("CODEOWNERS", "* @alice\n"), ("prompts/t.prompt.yml", Crlf(Prompt("1.3.0")))]);
         _repo.Commit("Go back", Day.AddDays(1), files: [("prompts/t.prompt.yml", Crlf(Prompt("1.0.5")))]);
 
         var result = LintGit();
 
         result.ExitCode.ShouldBe(1, result.Stderr);
-        result.Stdout.ShouldBe(Backwards("prompts/t.prompt.yml", "1.0.5", "1.3.0"));
+        result.Stdout.ShouldBe(Backwards("prompts/t.prompt.yml", "1.0.5", "1.3.0", added));
         _repo.Git("show", "HEAD:prompts/t.prompt.yml").Contains('\r', StringComparison.Ordinal).ShouldBeFalse();
     }
 
     [Fact]
     public void LintGit_ARenameAndADowngradeInOneCommit_IsFound()
     {
-        _repo.Commit("Add", Day, files:
+        var added = _repo.Commit("Add", Day, files:
             [("CODEOWNERS", "* @alice\n"), ("prompts/old.prompt.yml", Prompt("2.0.0"))]);
         _repo.Git("mv", "prompts/old.prompt.yml", "prompts/new.prompt.yml");
         _repo.Commit("Rename and go back", Day.AddDays(1), files: [("prompts/new.prompt.yml", Prompt("1.0.0"))]);
@@ -90,13 +104,13 @@ public sealed class PromptLintGitTests : IDisposable
         var result = LintGit();
 
         result.ExitCode.ShouldBe(1, result.Stderr);
-        result.Stdout.ShouldBe(Backwards("prompts/new.prompt.yml", "1.0.0", "2.0.0"));
+        result.Stdout.ShouldBe(Backwards("prompts/new.prompt.yml", "1.0.0", "2.0.0", added));
     }
 
     [Fact]
     public void LintGit_AStagedRenameAndADowngradeOnDisk_IsFound()
     {
-        _repo.Commit("Add", Day, files:
+        var added = _repo.Commit("Add", Day, files:
             [("CODEOWNERS", "* @alice\n"), ("prompts/old.prompt.yml", Prompt("2.0.0"))]);
         _repo.Git("mv", "prompts/old.prompt.yml", "prompts/new.prompt.yml");
         File.WriteAllText(Path.Combine(_repo.Path, "prompts", "new.prompt.yml"), Prompt("1.0.0"));
@@ -104,7 +118,7 @@ public sealed class PromptLintGitTests : IDisposable
         var result = LintGit();
 
         result.ExitCode.ShouldBe(1, result.Stderr);
-        result.Stdout.ShouldBe(Backwards("prompts/new.prompt.yml", "1.0.0", "2.0.0"));
+        result.Stdout.ShouldBe(Backwards("prompts/new.prompt.yml", "1.0.0", "2.0.0", added));
     }
 
     [Theory]
@@ -128,7 +142,8 @@ public sealed class PromptLintGitTests : IDisposable
     [Fact]
     public void LintGit_ALinkedPromptFile_IsJudgedByTheHistoryOfTheFileItLinksTo()
     {
-        _repo.Commit("Add", Day, files: [("CODEOWNERS", "* @alice\n"), ("common/t.prompt.yml", Prompt("2.0.0"))]);
+        var added = _repo.Commit(
+            "Add", Day, files: [("CODEOWNERS", "* @alice\n"), ("common/t.prompt.yml", Prompt("2.0.0"))]);
         Directory.CreateDirectory(Path.Combine(_repo.Path, "prompts"));
         File.CreateSymbolicLink(Path.Combine(_repo.Path, "prompts", "t.prompt.yml"), "../common/t.prompt.yml");
         _repo.Git("add", "prompts/t.prompt.yml");
@@ -138,7 +153,7 @@ public sealed class PromptLintGitTests : IDisposable
         var result = LintGit("prompts");
 
         result.ExitCode.ShouldBe(1, result.Stderr);
-        result.Stdout.ShouldBe(Backwards("prompts/t.prompt.yml", "1.0.0", "2.0.0"));
+        result.Stdout.ShouldBe(Backwards("prompts/t.prompt.yml", "1.0.0", "2.0.0", added));
     }
 
     [Fact]

@@ -35,14 +35,14 @@ public sealed class PromptHistoryTests : IDisposable
         _repo.Commit("Add the prompt", Day, files:
             [(".github/CODEOWNERS", "# owners\nprompts/ @alice @org/prompt-team\n"),
                 ("prompts/t.prompt.yml", Prompt("1.2.0", "alice"))]);
-        _repo.Commit("Tighten the prompt\n\nReviewed-by: Bob Example <123+bob@users.noreply.github.com>\n",
-            Day.AddDays(1),
+        var tightened = _repo.Commit(
+            "Tighten the prompt\n\nReviewed-by: Bob Example <123+bob@users.noreply.github.com>\n", Day.AddDays(1),
             files: [("prompts/t.prompt.yml", Prompt("1.3.0", "alice, bob"))]);
         File.WriteAllText(PromptPath, Prompt("1.1.0", "alice, bob, carol"));
 
         var history = PromptHistory.Read(PromptPath);
 
-        history.PreviousText.ShouldBe(Prompt("1.3.0", "alice, bob"));
+        history.Earlier.Select(r => r.Text).ShouldBe([Prompt("1.3.0", "alice, bob"), Prompt("1.2.0", "alice")]);
         history.Approvals.ShouldBe(["Bob Example <123+bob@users.noreply.github.com>"]);
         history.CodeOwners.ShouldBe(["alice", "org/prompt-team"]);
         history.Check("@alice").ShouldBe((true, false));
@@ -52,7 +52,7 @@ public sealed class PromptHistoryTests : IDisposable
             .Select(f => $"{f.Line} {f.Rule}: {f.Message}")
             .ShouldBe(
             [
-                "9 version-backwards: metadata.version 1.1.0 is lower than 1.3.0, the previous committed version: a "
+                $"9 version-backwards: metadata.version 1.1.0 is lower than 1.3.0, committed in {tightened[..7]}: a "
                     + "version never goes back; set one above 1.3.0",
                 "10 reviewer-unverified: metadata.reviewers: carol is not in CODEOWNERS and approved no commit that "
                     + "changed this file: add carol to CODEOWNERS, or have carol review the change and add a "
@@ -63,13 +63,13 @@ public sealed class PromptHistoryTests : IDisposable
     [Fact]
     public void Read_ACommittedFile_ComparesWithTheCommitBefore_AndApprovedByCounts()
     {
-        _repo.Commit("Add", Day, files: [("prompts/t.prompt.yml", Prompt("2.0.0", "dora"))]);
+        var added = _repo.Commit("Add", Day, files: [("prompts/t.prompt.yml", Prompt("2.0.0", "dora"))]);
         _repo.Commit("Go back\n\nApproved-by: dora\n", Day.AddDays(1),
             files: [("prompts/t.prompt.yml", Prompt("1.9.0", "dora"))]);
 
         var history = PromptHistory.Read(PromptPath);
 
-        history.PreviousText.ShouldBe(Prompt("2.0.0", "dora"));
+        history.Earlier.ShouldBe([new PromptRevision(added[..7], Prompt("2.0.0", "dora"))]);
         history.CodeOwners.ShouldBeEmpty();
         history.Check("dora").ShouldBe((false, true));
         PromptLinter.LintFile(PromptPath, "t.prompt.yml", new LintPolicy(), history)
@@ -77,7 +77,33 @@ public sealed class PromptHistoryTests : IDisposable
     }
 
     [Fact]
-    public void Read_ANewFile_HasNoPreviousText()
+    public void Read_AVersionBelowAnEarlierOneButAboveTheLast_StillGoesBackwards_NamingTheHighestCommit()
+    {
+        var highest = _repo.Commit("Add", Day, files: [("prompts/t.prompt.yml", Prompt("2.0.0", "dora"))]);
+        _repo.Commit("Go back", Day.AddDays(1), files: [("prompts/t.prompt.yml", Prompt("1.0.0", "dora"))]);
+        _repo.Git("mv", "prompts/t.prompt.yml", "prompts/u.prompt.yml");
+        _repo.Commit("Rename", Day.AddDays(2));
+        _repo.Git("mv", "prompts/u.prompt.yml", "prompts/t.prompt.yml");
+        _repo.Commit("Step up from the last\n\nApproved-by: dora\n", Day.AddDays(3),
+            files: [("prompts/t.prompt.yml", Prompt("1.0.1", "dora"))]);
+        var committed = Findings();
+        File.WriteAllText(PromptPath, Prompt("1.5.0", "dora"));
+        var edited = Findings();
+        File.WriteAllText(PromptPath, Prompt("2.0.1", "dora"));
+        var above = Findings();
+
+        committed.ShouldBe([$"metadata.version 1.0.1 is lower than 2.0.0, committed in {highest[..7]}: a version "
+            + "never goes back; set one above 2.0.0"]);
+        edited.ShouldBe([$"metadata.version 1.5.0 is lower than 2.0.0, committed in {highest[..7]}: a version "
+            + "never goes back; set one above 2.0.0"]);
+        above.ShouldBeEmpty();
+
+        string[] Findings() => [.. PromptLinter.LintFile(
+            PromptPath, "t.prompt.yml", new LintPolicy(), PromptHistory.Read(PromptPath)).Select(f => f.Message)];
+    }
+
+    [Fact]
+    public void Read_ANewFile_HasNoEarlierText()
     {
         _repo.Commit("Start", Day, files: [("README.md", "hello\n")]);
         Directory.CreateDirectory(Path.GetDirectoryName(PromptPath)!);
@@ -85,7 +111,7 @@ public sealed class PromptHistoryTests : IDisposable
 
         var history = PromptHistory.Read(PromptPath);
 
-        history.PreviousText.ShouldBeNull();
+        history.Earlier.ShouldBeEmpty();
         history.Approvals.ShouldBeEmpty();
     }
 
@@ -103,7 +129,7 @@ public sealed class PromptHistoryTests : IDisposable
     [InlineData("Bob Example <bob@users.noreply.github.com.example.org>", false)]
     public void Check_AHandle_MatchesAnAddressOnlyWhenItIsThatHandlesGitHubNoReplyAddress(string trailer, bool approved)
     {
-        var history = new PromptHistory(null, [trailer], []);
+        var history = new PromptHistory([], [trailer], []);
 
         history.Check("bob").ShouldBe((false, approved));
     }
@@ -115,7 +141,7 @@ public sealed class PromptHistoryTests : IDisposable
     [InlineData("Bob Example <bob@sub.example.org>", false)]
     public void Check_AnAddress_MatchesTheWholeAddress(string trailer, bool approved)
     {
-        var history = new PromptHistory(null, [trailer], []);
+        var history = new PromptHistory([], [trailer], []);
 
         history.Check("bob@example.org").ShouldBe((false, approved));
     }
@@ -127,14 +153,16 @@ public sealed class PromptHistoryTests : IDisposable
             [(".github/CODEOWNERS", "# owners\n"
                 + "docs/by\\ mallory/ @alice\n"
                 + "prompts/ @org/prompt-team dora@example.org # @erin\n"
+                + "docs/\\#private/ @grace # @heidi\n"
                 + "notes/ @frank not-an-owner\n"
                 + "/apps/github\n"),
                 ("prompts/t.prompt.yml", Prompt("1.0.0", "alice"))]);
 
         var history = PromptHistory.Read(PromptPath);
 
-        history.CodeOwners.ShouldBe(["alice", "org/prompt-team", "dora@example.org"]);
+        history.CodeOwners.ShouldBe(["alice", "org/prompt-team", "dora@example.org", "grace"]);
         history.Check("mallory").ShouldBe((false, false));
         history.Check("frank").ShouldBe((false, false));
+        history.Check("heidi").ShouldBe((false, false));
     }
 }

@@ -138,7 +138,7 @@ public sealed class PromptLinterTests
     [Fact]
     public void Lint_WithHistory_AnUnverifiedReviewerSpelledTwice_IsOneError() =>
         Lint(Clean.Replace("[alice]", "[carol, '@Carol']", StringComparison.Ordinal),
-                history: new PromptHistory(null, [], []))
+                history: new PromptHistory([], [], []))
             .ShouldBe(
             [
                 Warning(11, "reviewers", "metadata.reviewers[1]: @Carol is carol again (handles ignore letter case "
@@ -286,16 +286,22 @@ public sealed class PromptLinterTests
     }
 
     [Fact]
-    public void Lint_WithHistory_AVersionGoingBack_IsAnError() =>
+    public void Lint_WithHistory_AVersionBelowAnyEarlierOne_IsAnError_NamingTheHighest() =>
         Lint(Clean, history: new PromptHistory(
-                Clean.Replace("1.0.0", "1.2.0", StringComparison.Ordinal), [], ["alice"]))
-            .ShouldBe([Error(10, "version-backwards", "metadata.version 1.0.0 is lower than 1.2.0, the previous "
-                + "committed version: a version never goes back; set one above 1.2.0")]);
+                [
+                    new("ccc3333", Clean.Replace("1.0.0", "0.9.0", StringComparison.Ordinal)),
+                    new("bbb2222", Clean.Replace("1.0.0", "1.2.0", StringComparison.Ordinal)),
+                    new("aaa1111", Clean.Replace("1.0.0", "1.1.0", StringComparison.Ordinal)),
+                ],
+                [],
+                ["alice"]))
+            .ShouldBe([Error(10, "version-backwards", "metadata.version 1.0.0 is lower than 1.2.0, committed in "
+                + "bbb2222: a version never goes back; set one above 1.2.0")]);
 
     [Fact]
     public void Lint_WithHistory_AReviewerNeitherOwnerNorApprover_IsAnError() =>
         Lint(Clean.Replace("[alice]", "[alice, bob, carol]", StringComparison.Ordinal),
-                history: new PromptHistory(null, ["Bob Example <123+bob@users.noreply.github.com>"],
+                history: new PromptHistory([], ["Bob Example <123+bob@users.noreply.github.com>"],
                     ["alice", "org/team"]))
             .ShouldBe([Error(11, "reviewer-unverified", "metadata.reviewers: carol is not in CODEOWNERS and "
                 + "approved no commit that changed this file: add carol to CODEOWNERS, or have carol review the "
