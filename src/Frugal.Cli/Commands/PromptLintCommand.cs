@@ -23,9 +23,9 @@ internal static class PromptLintCommand
 
     private static readonly Option<bool> Git = new("--git")
     {
-        Description = "Also check against git history: the version never goes back from the previous committed one, "
-            + "and each reviewer is in CODEOWNERS or approved a commit that changed the file (Reviewed-by: or "
-            + "Approved-by: trailer).",
+        Description = "Also check against git history: the version is never lower than the highest any earlier "
+            + "commit gave the file, and each reviewer is in CODEOWNERS or approved a commit that changed the file "
+            + "(Reviewed-by: or Approved-by: trailer).",
     };
 
     private static readonly Option<int> MinReviewers = new("--min-reviewers")

@@ -24,7 +24,8 @@ public static class PromptFileSearch
     /// <summary>
     /// Every prompt file below <paramref name="folder"/>, paths starting as <paramref name="folder"/> is given,
     /// sorted by their text. A link to a file is a file and is included; a link to a folder is not followed, as a
-    /// link loop would repeat files forever. Folders that cannot be read are passed over.
+    /// link loop would repeat files forever. Folders that cannot be read are passed over, and so are build output
+    /// and tool folders (<c>bin</c>, <c>obj</c>, <c>node_modules</c>, <c>.git</c>), which hold copies, not sources.
     /// </summary>
     public static IReadOnlyList<string> Find(string folder)
     {
@@ -40,7 +41,8 @@ public static class PromptFileSearch
         {
             // IsDirectory is true for a link to a folder too, so such a link is neither a file nor recursed into.
             ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && IsPromptFile(e.FileName.ToString()),
-            ShouldRecursePredicate = (ref FileSystemEntry e) => !e.Attributes.HasFlag(FileAttributes.ReparsePoint),
+            ShouldRecursePredicate = (ref FileSystemEntry e) => !e.Attributes.HasFlag(FileAttributes.ReparsePoint)
+                && e.FileName is not ("bin" or "obj" or "node_modules" or ".git"),
         };
         return [.. files.Order(StringComparer.Ordinal)];
     }

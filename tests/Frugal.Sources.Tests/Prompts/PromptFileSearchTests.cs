@@ -22,6 +22,22 @@ public sealed class PromptFileSearchTests : IDisposable
         PromptFileSearch.IsPromptFile(name).ShouldBe(expected);
 
     [Fact]
+    public void Find_AFolder_PassesOverBuildAndToolFolders()
+    {
+        _folder.WriteText("p/a.prompt.yml", "name: a\n");
+        _folder.WriteText("p/bin/Debug/a.prompt.yml", "name: copy\n");
+        _folder.WriteText("p/obj/a.prompt.yml", "name: copy\n");
+        _folder.WriteText("p/node_modules/x/a.prompt.yml", "name: copy\n");
+        _folder.WriteText("p/.git/a.prompt.yml", "name: copy\n");
+        _folder.WriteText("p/binary/b.prompt.yml", "name: b\n");
+
+        var found = PromptFileSearch.Find(_folder.PathOf("p"));
+
+        found.Select(f => Path.GetRelativePath(_folder.Root, f).Replace('\\', '/'))
+            .ShouldBe(["p/a.prompt.yml", "p/binary/b.prompt.yml"]);
+    }
+
+    [Fact]
     public void Find_AFolder_IncludesLinkedFilesButFollowsNoLinkedFolder()
     {
         _folder.WriteText("common/c.prompt.yml", "name: c\n");
