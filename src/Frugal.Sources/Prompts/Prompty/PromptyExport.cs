@@ -245,10 +245,11 @@ public static class PromptyExport
         front.Put("tags", metadata.Get("tags"));
         foreach (var key in (string[])["reviewers", "tokenBudget", "repeat"])
         {
-            if (metadata.Get(key) is { } value)
+            if (metadata.Get(key) is not null)
             {
-                notes.Add(new ConversionNote((int)value.Start.Line, $"metadata.{key} is left out: Prompty v1 allows "
-                    + "no other keys (export v2 keeps it)"));
+                // The tree is an untagged copy, without positions: the line comes from the reading's map.
+                notes.Add(new ConversionNote(reading.Positions.Of($"metadata.{key}").Line, $"metadata.{key} is left "
+                    + "out: Prompty v1 allows no other keys (export v2 keeps it)"));
             }
         }
 

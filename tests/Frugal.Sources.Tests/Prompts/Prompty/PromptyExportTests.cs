@@ -168,6 +168,10 @@ public sealed class PromptyExportTests
         {
             conversion.Notes.ShouldContain(n => n.Message.StartsWith(start, StringComparison.Ordinal), start);
         }
+
+        // Each left-out key is noted on its own line of the prompt file.
+        conversion.Notes.Where(n => n.Message.StartsWith("metadata.", StringComparison.Ordinal)).Select(n => n.Line)
+            .ShouldBe([44, 45, 47]);
     }
 
     [Fact]
