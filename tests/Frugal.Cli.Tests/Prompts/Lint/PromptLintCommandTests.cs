@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Frugal.Cli.Tests.Support;
 using Frugal.Sources.Tests.Git;
+using Frugal.Sources.Tests.Prompts.Lint;
 using Frugal.Storage.Tests.TestData;
 using Shouldly;
 
@@ -8,19 +9,8 @@ namespace Frugal.Cli.Tests.Prompts.Lint;
 
 public sealed class PromptLintCommandTests : IDisposable
 {
-    private const string Clean = """
-        name: t
-        model: openai/gpt-4o-mini
-        messages:
-          - role: user
-            content: "Answer {{question}}"
-        testData:
-          - id: one
-            question: Why?
-        metadata:
-          version: 1.0.0
-          reviewers: [alice]
-        """;
+    /// <summary>A prompt that breaks no rule; each test changes one line of it.</summary>
+    private const string Clean = LintSamples.Clean;
 
     private const string FiveFaults = """
         name: t

@@ -1,4 +1,5 @@
 using Frugal.Cli.Tests.Support;
+using Frugal.Sources.Tests.Prompts.Lint;
 using Frugal.Storage.Tests.TestData;
 using Shouldly;
 
@@ -9,19 +10,8 @@ namespace Frugal.Cli.Tests.Prompts.Lint;
 /// </summary>
 public sealed class PromptLintFilesTests : IDisposable
 {
-    private const string Clean = """
-        name: t
-        model: openai/gpt-4o-mini
-        messages:
-          - role: user
-            content: "Answer {{question}}"
-        testData:
-          - id: one
-            question: Why?
-        metadata:
-          version: 1.0.0
-          reviewers: [alice]
-        """;
+    /// <summary>A prompt that breaks no rule; each test changes one line of it.</summary>
+    private const string Clean = LintSamples.Clean;
 
     private readonly TempFolder _home = new();
 

@@ -1,5 +1,6 @@
 using Frugal.Cli.Tests.Support;
 using Frugal.Sources.Tests.Git;
+using Frugal.Sources.Tests.Prompts.Lint;
 using Frugal.Storage.Tests.TestData;
 using Shouldly;
 
@@ -11,19 +12,8 @@ namespace Frugal.Cli.Tests.Prompts.Lint;
 /// </summary>
 public sealed class PromptLintGitTests : IDisposable
 {
-    private const string Clean = """
-        name: t
-        model: openai/gpt-4o-mini
-        messages:
-          - role: user
-            content: "Answer {{question}}"
-        testData:
-          - id: one
-            question: Why?
-        metadata:
-          version: 1.0.0
-          reviewers: [alice]
-        """;
+    /// <summary>A prompt that breaks no rule; each test changes one line of it.</summary>
+    private const string Clean = LintSamples.Clean;
 
     private const string Bom = "\uFEFF";
 

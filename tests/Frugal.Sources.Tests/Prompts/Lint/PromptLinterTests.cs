@@ -8,22 +8,10 @@ namespace Frugal.Sources.Tests.Prompts.Lint;
 
 public sealed class PromptLinterTests
 {
-    private const string File = "t.prompt.yml";
-
     /// <summary>A prompt that breaks no rule; each test changes one line of it.</summary>
-    private const string Clean = """
-        name: t
-        model: openai/gpt-4o-mini
-        messages:
-          - role: user
-            content: "Answer {{question}}"
-        testData:
-          - id: one
-            question: Why?
-        metadata:
-          version: 1.0.0
-          reviewers: [alice]
-        """;
+    private const string Clean = LintSamples.Clean;
+
+    private const string File = "t.prompt.yml";
 
     private static readonly string Example = Path.Combine(
         AppContext.BaseDirectory, "prompts", "examples", "summarise.prompt.yml");
