@@ -331,7 +331,8 @@ public static class PromptyExport
     private static void Placeholders(PromptFileReading reading, List<ConversionNote> notes)
     {
         var prompt = reading.Prompt;
-        foreach (var name in prompt.Variables())
+        var variables = prompt.Variables();
+        foreach (var name in variables)
         {
             if (PromptyJinja.Keywords.Contains(name) || PromptyJinja.ObjectMembers.Contains(name))
             {
@@ -344,7 +345,7 @@ public static class PromptyExport
         {
             foreach (var (name, value) in prompt.TestData[i].Values)
             {
-                if (prompt.Variables().Contains(name) && value.Split('\n').Any(PromptyText.IsRoleMarker))
+                if (variables.Contains(name) && value.Split('\n').Any(PromptyText.IsRoleMarker))
                 {
                     notes.Add(new ConversionNote(reading.Positions.Of($"testData[{i}].{name}").Line, $"testData[{i}]."
                         + $"{name} has a line Prompty reads as a role marker: Prompty (strict mode, its default) "
