@@ -246,10 +246,7 @@ public static partial class PromptFile
         private static string? Plain(Field field) =>
             field.Value is YamlScalarNode { Style: ScalarStyle.Plain, Value: { Length: > 0 } text } ? text : null;
 
-        /// <summary>A plain scalar YAML reads as null: empty, <c>~</c> or <c>null</c>.</summary>
-        private static bool IsNull(YamlNode node) =>
-            node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null"
-                or "Null" or "NULL" };
+        private static bool IsNull(YamlNode node) => YamlJson.IsNull(node);
 
         private static string Join(string at, string name) => at.Length == 0 ? name : $"{at}.{name}";
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Frugal.Sources.Prompts.Prompty;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Frugal.Sources.Prompts;
@@ -15,6 +16,11 @@ namespace Frugal.Sources.Prompts;
 /// </summary>
 internal static class YamlJson
 {
+    /// <summary>A plain scalar YAML reads as null: empty, <c>~</c> or <c>null</c>.</summary>
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null"
+            or "Null" or "NULL" };
+
     /// <summary>The JSON value of <paramref name="node"/>; null for YAML null.</summary>
     public static JsonNode? ToJson(YamlNode node)
     {

@@ -194,11 +194,7 @@ public static partial class PromptyImport
         }
 
         /// <summary>Whether a node is YAML null: empty, <c>~</c> or <c>null</c>, unquoted.</summary>
-        public static bool IsNull(YamlNode node) => node is YamlScalarNode
-        {
-            Style: YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any,
-            Value: null or "" or "~" or "null" or "Null" or "NULL",
-        };
+        public static bool IsNull(YamlNode node) => YamlJson.IsNull(node);
 
         /// <summary>Notes <c>${env:}</c>, <c>${file:}</c> references: Prompty resolves them, Frugal copies.</summary>
         private void References(YamlMappingNode root)
